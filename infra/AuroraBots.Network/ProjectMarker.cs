@@ -1,0 +1,4 @@
+namespace AuroraBots.Network;
+
+// Placeholder until the project lands.
+internal static class ProjectMarker;

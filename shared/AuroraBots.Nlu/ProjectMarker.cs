@@ -1,0 +1,4 @@
+namespace AuroraBots.Nlu;
+
+// Placeholder until the project lands.
+internal static class ProjectMarker;
