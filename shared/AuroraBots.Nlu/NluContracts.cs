@@ -1,0 +1,31 @@
+namespace AuroraBots.Nlu;
+
+/// <summary>One training or test utterance for an intent, in one language (fi, sv or en).</summary>
+public sealed record IntentExample(string Intent, string Language, string Text);
+
+/// <summary>An intent with the classifier's confidence (0..1), best first in <see cref="NluResult.Intents"/>.</summary>
+public sealed record IntentScore(string Intent, double Score);
+
+/// <summary>
+/// A recognised entity. <see cref="Type"/> is one of <see cref="EntityTypes"/>; <see cref="Value"/> is
+/// canonical: a municipality code ("837"), an age ("17"), a number ("7"), or "yes"/"no".
+/// </summary>
+public sealed record EntityMatch(string Type, string Value, int Start, int Length, string Text);
+
+public static class EntityTypes
+{
+    public const string Municipality = "municipality";
+    public const string Age = "age";
+    public const string Number = "number";
+    public const string YesNo = "yesno";
+}
+
+/// <summary>What the NLU made of one user utterance.</summary>
+public sealed record NluResult(
+    string Language,
+    double LanguageConfidence,
+    IReadOnlyList<IntentScore> Intents,
+    IReadOnlyList<EntityMatch> Entities)
+{
+    public IntentScore? TopIntent => Intents.Count > 0 ? Intents[0] : null;
+}

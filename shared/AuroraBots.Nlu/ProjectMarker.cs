@@ -1,4 +1,0 @@
-namespace AuroraBots.Nlu;
-
-// Placeholder until the project lands.
-internal static class ProjectMarker;
