@@ -1,0 +1,39 @@
+using AuroraBots.AuroraAI.Models;
+
+namespace AuroraBots.Dialogs.Handoff;
+
+/// <summary>
+/// Moves a conversation from one bot to another with the user's consent. The engine calls it after the
+/// consent step; the implementation (shared/AuroraBots.Handoff) records the consent receipt, transfers the
+/// chosen attributes through the AuroraAI session-transfer API and lets the target redeem them.
+/// </summary>
+public interface IHandoffService
+{
+    /// <summary>
+    /// Records the user's decision and, when attributes were consented, posts them to the target's
+    /// AuroraAI registration. Attribute values never reach logs or the consent ledger.
+    /// </summary>
+    Task<HandoffTransfer> TransferAsync(HandoffRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Redeems an <c>auroraai_access_token</c> for <paramref name="targetBotId"/>; null when refused (used, expired, unknown, revoked).</summary>
+    Task<SessionAttributes?> RedeemAsync(string targetBotId, string accessToken, CancellationToken cancellationToken = default);
+}
+
+/// <param name="SubjectId">Pseudonymous id of the user (derived from conversation and user id, never the raw ids).</param>
+/// <param name="SourceBotId">The bot handing over.</param>
+/// <param name="TargetBotId">The receiving bot (or external service id).</param>
+/// <param name="Purpose">Why the target gets the data, in the user's language.</param>
+/// <param name="Attributes">Only the attributes the user consented to; may be empty (hand-off without sharing).</param>
+/// <param name="Language">The user's language (fi, sv, en).</param>
+public sealed record HandoffRequest(
+    string SubjectId,
+    string SourceBotId,
+    string TargetBotId,
+    string Purpose,
+    SessionAttributes Attributes,
+    string Language);
+
+/// <param name="ReceiptId">The consent receipt recorded for this decision.</param>
+/// <param name="AccessToken">The session-transfer token, or null when nothing was shared or the target accepts none of it.</param>
+/// <param name="Url">Where the user goes for a target outside this platform (carries <c>auroraai_access_token</c>).</param>
+public sealed record HandoffTransfer(string ReceiptId, string? AccessToken, Uri? Url);
