@@ -1,0 +1,4 @@
+namespace AuroraBots.Handoff;
+
+// Placeholder until the project lands.
+internal static class ProjectMarker;
