@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Runs every test suite of AuroraBots on a fresh machine of the project's kind (Debian + .NET 10 SDK + Node):
+#   1. installs what the tests need when missing (Debian redis-server and chromium, npm packages);
+#   2. starts a throw-away redis-server on a free loopback port (persistence off) and stops it at exit;
+#   3. builds the solution once, runs each xunit project, then each Node suite (DirectLineJS protocol tests,
+#      the end-to-end chain, the headless-Chromium browser tests);
+#   4. ends with one line "N passed, N failed" summed over every suite, and exits non-zero on any failure.
+# Usage: bash scripts/test.sh            (everything)
+#        SUITES="xunit" bash scripts/test.sh   (only some: xunit, protocol, e2e, browser)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+source scripts/lib/common.sh
+
+suites=${SUITES:-"xunit protocol e2e browser"}
+results="$root/artifacts/test-results"
+rm -rf "$results"; mkdir -p "$results" "$root/artifacts/screenshots"
+
+ensure_debian_packages redis-server chromium
+ensure_dotnet_ready
+
+# --- Redis for the tests -------------------------------------------------------------------------
+redis_dir=$(mktemp -d)
+redis_port=$(free_port)
+redis-server --bind 127.0.0.1 --port "$redis_port" --save "" --appendonly no --dir "$redis_dir" \
+  --daemonize no > "$results/redis.log" 2>&1 &
+redis_pid=$!
+cleanup() { kill "$redis_pid" 2>/dev/null; wait "$redis_pid" 2>/dev/null; rm -rf "$redis_dir"; }
+trap cleanup EXIT
+wait_for_port "$redis_port" 20 || { echo "redis-server did not start (see $results/redis.log)"; exit 1; }
+export AURORABOTS_TEST_REDIS="127.0.0.1:$redis_port"
+export CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium}
+
+passed=0; failed=0
+add_counts() { passed=$((passed + $1)); failed=$((failed + $2)); }
+
+# --- Build once ----------------------------------------------------------------------------------
+step "Building the solution"
+if ! dotnet build AuroraBots.sln -nologo -v quiet > "$results/build.log" 2>&1; then
+  grep -E "error|warn" "$results/build.log" | sort -u | head -40
+  echo "Build failed (full log: $results/build.log)"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# --- xunit -----------------------------------------------------------------------------------------
+if [[ " $suites " == *" xunit "* ]]; then
+  for proj in tests/*.Tests/*.Tests.csproj; do
+    name=$(basename "$proj" .csproj)
+    step "xunit: $name"
+    dotnet test "$proj" --no-build -nologo --logger "trx;LogFileName=$name.trx" \
+      --results-directory "$results" > "$results/$name.log" 2>&1
+    read -r p f < <(trx_counts "$results/$name.trx")
+    if [[ -z "$p" ]]; then p=0; f=1; echo "  no results (crashed?) — see $results/$name.log"; tail -20 "$results/$name.log"; fi
+    echo "  $p passed, $f failed"
+    [[ "$f" != 0 ]] && grep -E "^\s+Failed |Error Message" -A3 "$results/$name.log" | head -60
+    add_counts "$p" "$f"
+  done
+fi
+
+# --- Node suites -----------------------------------------------------------------------------------
+for suite in protocol e2e browser; do
+  [[ " $suites " == *" $suite "* ]] || continue
+  dir="tests/$suite"
+  [[ -f "$dir/package.json" ]] || continue
+  step "node: $suite"
+  (cd "$dir" && npm_install_quiet) || { echo "  npm install failed in $dir"; add_counts 0 1; continue; }
+  (cd "$dir" && timeout 1500 npm test --silent) > "$results/node-$suite.tap" 2>&1
+  read -r p f < <(tap_counts "$results/node-$suite.tap")
+  if [[ -z "$p" ]]; then p=0; f=1; echo "  no TAP summary — see $results/node-$suite.tap"; tail -30 "$results/node-$suite.tap"; fi
+  echo "  $p passed, $f failed"
+  [[ "$f" != 0 ]] && grep -E "^not ok|# Subtest|error|Error" "$results/node-$suite.tap" | head -40
+  add_counts "$p" "$f"
+done
+
+echo
+echo "Screenshots: artifacts/screenshots/   Logs and TRX files: artifacts/test-results/"
+echo "$passed passed, $failed failed"
+[[ "$failed" == 0 && "$passed" -gt 0 ]]
