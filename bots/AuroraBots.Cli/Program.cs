@@ -1,1 +1,23 @@
-Console.WriteLine("placeholder");
+using AuroraBots.Cli.Commands;
+using AuroraBots.Cli.Nlu;
+
+// aurorabots <command> [args]: tools for editors and CI.
+var command = args.Length > 0 ? args[0] : "help";
+return command switch
+{
+    "validate" => await ValidateCommand.RunAsync(args[1..]),
+    "transcripts" => await TranscriptsCommand.RunAsync(args[1..]),
+    "eval" => await EvalCommand.RunAsync(args),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: aurorabots <command> [options]
+          validate [dialogs/]                     check every bot; exit 1 and list the errors when invalid
+          transcripts [dialogs/] [--bot <id>]     run the transcript tests of every bot in every language
+          eval [dialogs/] [--verbose]             NLU accuracy per bot and language on intents.test.yaml
+        """);
+    return 2;
+}

@@ -1,3 +1,8 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.MapGet("/healthz", () => "ok");
+using AuroraBots.Host;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddAuroraHost();
+
+var app = builder.Build();
+app.UseAuroraHost();
 app.Run();

@@ -12,6 +12,8 @@ public sealed class Activity
 {
     public string? Type { get; set; }
     public string? Id { get; set; }
+    /// <summary>Set by the channel; always written as UTC with <c>Z</c>.</summary>
+    [JsonConverter(typeof(UtcTimestampConverter))]
     public DateTimeOffset? Timestamp { get; set; }
     public DateTimeOffset? LocalTimestamp { get; set; }
     public string? LocalTimezone { get; set; }

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Text;
+using AuroraBots.Builder;
+using AuroraBots.Host.Security;
+using AuroraBots.Widget.Assets;
+using AuroraBots.Widget.Tenants;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace AuroraBots.Host.Apis;
+
+/// <summary>
+/// The demo page (<c>/</c>: every configured bot with its own Web Chat) and the two demo municipality sites
+/// (<c>/demo-sites/{site}/</c>) that embed the widget. Pages carry a strict CSP with a per-response nonce.
+/// </summary>
+public static class PagesApi
+{
+    private static readonly string[] Languages = ["fi", "sv", "en"];
+    private static readonly Dictionary<string, string> LanguageNames = new() { ["fi"] = "Suomi", ["sv"] = "Svenska", ["en"] = "English" };
+
+    public static IEndpointRouteBuilder MapPagesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", DemoPage);
+        app.MapGet("/handoff/{botId}", HandoffLanding);
+        app.MapGet("/demo-sites/{site}", (string site) => TypedResults.Redirect($"/demo-sites/{Uri.EscapeDataString(site)}/"));
+        app.MapGet("/demo-sites/{site}/{page?}", DemoSite);
+        return app;
+    }
+
+    internal static ContentHttpResult DemoPage(HttpContext context, PageTemplates templates, IBotCatalog catalog, string? lang)
+    {
+        var language = Languages.Contains(lang) ? lang! : "fi";
+        var nonce = ContentSecurityPolicy.NewNonce();
+        var origin = $"{context.Request.Scheme}://{context.Request.Host}";
+        var html = PageTemplates.Fill(templates.Find("index.html")!, new Dictionary<string, string>
+        {
+            ["nonce"] = nonce,
+            ["lang"] = language,
+            ["languageOptions"] = LanguageOptions(language),
+            ["bots"] = BotCards(catalog.Bots, language),
+        });
+        return Html(context, html, ContentSecurityPolicy.For(nonce, origin));
+    }
+
+    /// <summary>
+    /// Where the AuroraAI network sends a user handed over to one of our bots (<c>?auroraai_access_token=…</c>):
+    /// that bot's Web Chat; demo.js forwards the token in the <c>webchat/join</c> event.
+    /// </summary>
+    internal static Results<ContentHttpResult, NotFound> HandoffLanding(string botId, HttpContext context, PageTemplates templates, IBotCatalog catalog, string? lang)
+    {
+        var bot = catalog.Find(botId);
+        if (bot is null) return TypedResults.NotFound();
+        var language = Languages.Contains(lang) && bot.Languages.Contains(lang!) ? lang! : bot.DefaultLanguage;
+        var nonce = ContentSecurityPolicy.NewNonce();
+        var html = PageTemplates.Fill(templates.Find("handoff.html")!, new Dictionary<string, string>
+        {
+            ["nonce"] = nonce,
+            ["lang"] = language,
+            ["title"] = WebUtility.HtmlEncode(bot.NameIn(language)),
+            ["bots"] = BotCards([bot], language),
+        });
+        return Html(context, html, ContentSecurityPolicy.For(nonce, $"{context.Request.Scheme}://{context.Request.Host}"));
+    }
+
+    internal static Results<ContentHttpResult, NotFound> DemoSite(
+        string site, string? page, HttpContext context, PageTemplates templates, WidgetAssets assets, IOptionsMonitor<WidgetOptions> widget)
+    {
+        var name = string.IsNullOrEmpty(page) ? "index" : page.EndsWith(".html", StringComparison.Ordinal) ? page[..^5] : page;
+        if (!IsSafeSegment(site) || !IsSafeSegment(name)) return TypedResults.NotFound();
+        var template = templates.Find($"demo-sites/{site}-{name}.html");
+        if (template is null) return TypedResults.NotFound();
+
+        var nonce = ContentSecurityPolicy.NewNonce();
+        var configured = widget.CurrentValue.PublicBaseUrl;
+        var chatOrigin = string.IsNullOrWhiteSpace(configured) ? $"{context.Request.Scheme}://{context.Request.Host}" : configured.TrimEnd('/');
+        var html = PageTemplates.Fill(template, new Dictionary<string, string>
+        {
+            ["nonce"] = nonce,
+            ["chatOrigin"] = WebUtility.HtmlEncode(chatOrigin),
+            ["widgetIntegrity"] = assets.Script.Integrity,
+        });
+        return Html(context, html, ContentSecurityPolicy.For(nonce, chatOrigin));
+    }
+
+    private static ContentHttpResult Html(HttpContext context, string html, string csp)
+    {
+        context.Response.Headers.ContentSecurityPolicy = csp;
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Content(html, "text/html; charset=utf-8", Encoding.UTF8);
+    }
+
+    private static bool IsSafeSegment(string value) =>
+        value.Length is > 0 and <= 40 && value.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+
+    private static string LanguageOptions(string selected) => string.Concat(Languages.Select(code =>
+        $"<option value=\"{code}\" lang=\"{code}\"{(code == selected ? " selected" : "")}>{LanguageNames[code]}</option>"));
+
+    private static string BotCards(IReadOnlyList<BotDescriptor> bots, string language)
+    {
+        if (bots.Count == 0) return "<p>No bots are configured.</p>";
+        var html = new StringBuilder();
+        foreach (var bot in bots)
+        {
+            var id = WebUtility.HtmlEncode(bot.Id);
+            html.Append($"<article class=\"bot\" aria-labelledby=\"bot-{id}-name\">")
+                .Append($"<h2 id=\"bot-{id}-name\">{WebUtility.HtmlEncode(bot.NameIn(language))}</h2>")
+                .Append($"<p class=\"organisation\">{WebUtility.HtmlEncode(In(bot.Organisation, language, bot.DefaultLanguage))}</p>")
+                .Append($"<p class=\"description\">{WebUtility.HtmlEncode(In(bot.Description, language, bot.DefaultLanguage))}</p>")
+                .Append($"<div class=\"webchat\" data-bot-id=\"{id}\" data-language=\"{language}\" role=\"region\" aria-label=\"{WebUtility.HtmlEncode(bot.NameIn(language))}: chat\"></div>")
+                .Append("</article>");
+        }
+        return html.ToString();
+    }
+
+    private static string In(IReadOnlyDictionary<string, string> texts, string language, string fallback) =>
+        texts.TryGetValue(language, out var text) ? text : texts.GetValueOrDefault(fallback, "");
+}

@@ -1,0 +1,69 @@
+using AuroraBots.AuroraAI;
+using AuroraBots.Dialogs;
+using AuroraBots.Handoff;
+using AuroraBots.Host.Network;
+using AuroraBots.DirectLine;
+using AuroraBots.Network;
+using AuroraBots.Host.Apis;
+using AuroraBots.Host.Security;
+using AuroraBots.Host.Tokens;
+using AuroraBots.Host.WebChat;
+using AuroraBots.Widget;
+using AuroraBots.Widget.Tenants;
+using AuroraBots.Widget.Tokens;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AuroraBots.Host;
+
+/// <summary>Wiring of the platform: every component with its embedded defaults (no Redis or other service needed).</summary>
+public static class Extensions
+{
+    public static WebApplicationBuilder AddAuroraHost(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddProblemDetails();
+        services.AddHealthChecks();
+        services.AddDirectLine(configuration.GetSection("DirectLine"));
+        services.AddAuroraDialogs(configuration);
+        services.AddAuroraNetwork(configuration.GetSection("AuroraAI:Network"));
+        services.AddAuroraAiClient(configuration.GetSection("AuroraAI:Client"));
+        services.AddAuroraHandoff(configuration).DeferBotCatalogInHandoff();
+        services.AddAuroraWidget(configuration.GetSection(WidgetOptions.SectionName));
+
+        services.AddSingleton<PageTemplates>();
+        services.Replace(ServiceDescriptor.Singleton(sp => WebChatBundleLocator.Locate(
+            sp.GetRequiredService<IWebHostEnvironment>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebChatBundleLocator)))));
+        services.AddSingleton<IChatTokenIssuer, DirectLineChatTokenIssuer>();
+        return builder;
+    }
+
+    public static WebApplication UseAuroraHost(this WebApplication app)
+    {
+        app.UseAuroraSecurityHeaders();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = context =>
+            {
+                // The widget loads Web Chat with SRI (integrity + crossorigin) from other sites' pages.
+                if (context.Context.Request.Path.StartsWithSegments("/lib"))
+                {
+                    context.Context.Response.Headers.AccessControlAllowOrigin = "*";
+                    context.Context.Response.Headers.CacheControl = "public, max-age=3600";
+                }
+            },
+        });
+        app.UseRateLimiter();
+
+        app.MapHealthChecks("/healthz");
+        app.MapPagesApi();
+        app.MapBotsApi();
+        app.MapAuroraWidget();
+        app.MapDirectLine();
+        app.MapAuroraNetwork();
+        app.Services.WarmUpAuroraNetwork();
+        app.WireEmbeddedNetworkOnStart();
+        return app;
+    }
+}

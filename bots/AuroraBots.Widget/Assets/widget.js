@@ -1,0 +1,479 @@
+/*!
+ * AuroraBots chat widget. Embed with:
+ *   <script src="https://HOST/widget.js" data-tenant="TENANT" async></script>
+ * Draws a launcher button and a chat panel with Microsoft Web Chat (served by the same host, no CDN),
+ * connected to the tenant's default bot. Needs no inline script; see docs/widget.md for CSP and SRI.
+ */
+(function () {
+  'use strict';
+
+  var script = document.currentScript || document.querySelector('script[data-tenant][src*="widget.js"]');
+  if (!script) return;
+  var tenantId = (script.getAttribute('data-tenant') || '').toLowerCase();
+  if (!tenantId) { warn('data-tenant is missing on the widget script tag'); return; }
+  if (window.__auroraBotsWidget && window.__auroraBotsWidget[tenantId]) return; // embedded twice
+  var base = new URL(script.src, document.baseURI).origin;
+  // The page's CSP nonce (if any) is handed to Web Chat for its <style> elements.
+  var nonce = script.nonce || script.getAttribute('nonce') || undefined;
+  var storageKey = 'aurorabots:' + tenantId;
+  var pageLoadedAt = Date.now();
+
+  var TEXT = {
+    fi: {
+      launcher: 'Chat', open: 'Avaa chat', close: 'Sulje chat', end: 'Lopeta keskustelu', language: 'Kieli',
+      region: 'Chat-keskustelu', loading: 'Ladataan chattia…', ended: 'Keskustelu on lopetettu. Voit aloittaa uuden.',
+      nowTalking: 'Keskustelet nyt: {name} ({org}).', unavailable: 'Chat ei ole juuri nyt käytettävissä. Yritä hetken kuluttua uudelleen.',
+      resumed: 'Jatketaan aiempaa keskustelua.'
+    },
+    sv: {
+      launcher: 'Chatt', open: 'Öppna chatten', close: 'Stäng chatten', end: 'Avsluta samtalet', language: 'Språk',
+      region: 'Chattsamtal', loading: 'Chatten laddas…', ended: 'Samtalet har avslutats. Du kan börja ett nytt.',
+      nowTalking: 'Du chattar nu med {name} ({org}).', unavailable: 'Chatten är inte tillgänglig just nu. Försök igen om en stund.',
+      resumed: 'Vi fortsätter det tidigare samtalet.'
+    },
+    en: {
+      launcher: 'Chat', open: 'Open chat', close: 'Close chat', end: 'End conversation', language: 'Language',
+      region: 'Chat conversation', loading: 'Loading the chat…', ended: 'The conversation has ended. You can start a new one.',
+      nowTalking: 'You are now talking to {name} ({org}).', unavailable: 'The chat is not available right now. Please try again shortly.',
+      resumed: 'Continuing your earlier conversation.'
+    }
+  };
+  var LANGUAGE_NAMES = { fi: 'Suomi', sv: 'Svenska', en: 'English' };
+  var WEBCHAT_LOCALES = { fi: 'fi-FI', sv: 'sv-SE', en: 'en-US' };
+
+  var config = null;       // tenant configuration from the host
+  var ui = null;           // DOM references
+  var chat = null;         // { directLine, store, botId, language, resumed }
+  var saved = load();      // persisted conversation (sessionStorage: survives reloads and navigation, not the tab)
+  var webChatReady = null; // promise of window.WebChat
+
+  window.__auroraBotsWidget = window.__auroraBotsWidget || {};
+  window.__auroraBotsWidget[tenantId] = { state: function () { return { saved: load(), open: ui && !ui.panel.hidden }; } };
+
+  fetchJson(base + '/api/tenants/' + encodeURIComponent(tenantId) + '/config', { method: 'GET' })
+    .then(function (result) {
+      if (!result.ok) { warn('tenant "' + tenantId + '" refused (' + result.status + '): ' + describe(result.body)); markRefused(result.status); return; }
+      config = result.body;
+      start();
+    })
+    .catch(function (error) { warn('configuration could not be loaded: ' + error); markRefused(0); });
+
+  function start() {
+    addStylesheet();
+    buildUi();
+    var firstVisit = !saved && !sessionFlag('seen');
+    sessionFlag('seen', true);
+    if ((saved && saved.open) || (firstVisit && config.welcome.openOnFirstVisit)) openPanel(false);
+  }
+
+  // ---- language -------------------------------------------------------------------------------------------
+  function pageLanguage() {
+    var lang = (document.documentElement.getAttribute('lang') || '').slice(0, 2).toLowerCase();
+    return config.languages.indexOf(lang) >= 0 ? lang : config.defaultLanguage;
+  }
+
+  function currentLanguage() {
+    var chosen = (chat && chat.language) || (saved && saved.language);
+    return chosen && config.languages.indexOf(chosen) >= 0 ? chosen : pageLanguage();
+  }
+
+  function t(key) { return (TEXT[currentLanguage()] || TEXT.en)[key]; }
+
+  // ---- DOM ------------------------------------------------------------------------------------------------
+  function addStylesheet() {
+    var link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = base + '/widget.css';
+    if (nonce) link.nonce = nonce;
+    document.head.appendChild(link);
+  }
+
+  function el(tag, className, attributes) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    return node;
+  }
+
+  function buildUi() {
+    var root = el('div', 'aurorabots-widget', { 'data-tenant': tenantId });
+    var theme = config.theme;
+    // CSSOM custom properties (not inline style attributes): allowed under a strict style-src.
+    root.style.setProperty('--ab-primary', theme.primary);
+    root.style.setProperty('--ab-on-primary', theme.onPrimary);
+    root.style.setProperty('--ab-background', theme.background);
+    root.style.setProperty('--ab-text', theme.text);
+
+    var launcher = el('button', 'aurorabots-launcher', { type: 'button', 'aria-expanded': 'false', 'aria-controls': 'aurorabots-panel-' + tenantId });
+    var launcherIcon = el('span', 'aurorabots-launcher-icon', { 'aria-hidden': 'true' });
+    var launcherLabel = el('span', 'aurorabots-launcher-label');
+    launcher.appendChild(launcherIcon);
+    launcher.appendChild(launcherLabel);
+
+    var panel = el('section', 'aurorabots-panel', { id: 'aurorabots-panel-' + tenantId, role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'aurorabots-title-' + tenantId });
+    panel.hidden = true;
+
+    var header = el('div', 'aurorabots-header');
+    var avatar = el('img', 'aurorabots-avatar', { alt: '' });
+    var titles = el('div', 'aurorabots-titles');
+    var title = el('h2', 'aurorabots-title', { id: 'aurorabots-title-' + tenantId });
+    var subtitle = el('p', 'aurorabots-subtitle');
+    titles.appendChild(title);
+    titles.appendChild(subtitle);
+
+    var controls = el('div', 'aurorabots-controls');
+    var languageLabel = el('label', 'aurorabots-language-label', { for: 'aurorabots-language-' + tenantId });
+    var languageSelect = el('select', 'aurorabots-language', { id: 'aurorabots-language-' + tenantId });
+    config.languages.forEach(function (code) {
+      var option = el('option', null, { value: code, lang: code });
+      option.textContent = LANGUAGE_NAMES[code];
+      languageSelect.appendChild(option);
+    });
+    var endButton = el('button', 'aurorabots-end', { type: 'button' });
+    var closeButton = el('button', 'aurorabots-close', { type: 'button' });
+    closeButton.appendChild(el('span', 'aurorabots-close-icon', { 'aria-hidden': 'true' }));
+    controls.appendChild(languageLabel);
+    controls.appendChild(languageSelect);
+    controls.appendChild(endButton);
+    controls.appendChild(closeButton);
+
+    if (theme.logoUrl) header.appendChild(el('img', 'aurorabots-logo', { src: theme.logoUrl, alt: '' }));
+    header.appendChild(avatar);
+    header.appendChild(titles);
+    header.appendChild(controls);
+
+    var notice = el('p', 'aurorabots-notice', { role: 'status', 'aria-live': 'polite' });
+    var body = el('div', 'aurorabots-body');
+    var status = el('p', 'aurorabots-status', { role: 'alert' });
+    status.hidden = true;
+
+    panel.appendChild(header);
+    panel.appendChild(notice);
+    panel.appendChild(status);
+    panel.appendChild(body);
+    root.appendChild(panel);
+    root.appendChild(launcher);
+    document.body.appendChild(root);
+
+    ui = { root: root, launcher: launcher, launcherLabel: launcherLabel, panel: panel, avatar: avatar, title: title, subtitle: subtitle,
+      languageLabel: languageLabel, languageSelect: languageSelect, endButton: endButton, closeButton: closeButton,
+      notice: notice, status: status, body: body, webChatHost: null };
+
+    launcher.addEventListener('click', function () { ui.panel.hidden ? openPanel(true) : closePanel(); });
+    closeButton.addEventListener('click', closePanel);
+    endButton.addEventListener('click', endConversation);
+    languageSelect.addEventListener('change', function () { switchLanguage(languageSelect.value); });
+    panel.addEventListener('keydown', function (event) {
+      // Esc closes from the send box and the header; inside the transcript Web Chat uses Esc to return to the send box.
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (event.target.closest && event.target.closest('[role="log"], .webchat__basic-transcript')) return;
+      event.preventDefault();
+      closePanel();
+    });
+    refreshTexts();
+    showBot(saved && saved.botId ? saved.botId : config.defaultBot);
+  }
+
+  function refreshTexts() {
+    var language = currentLanguage();
+    ui.root.setAttribute('lang', language);
+    ui.launcherLabel.textContent = t('launcher');
+    ui.launcher.setAttribute('aria-label', ui.panel.hidden ? t('open') : t('close'));
+    ui.closeButton.setAttribute('aria-label', t('close'));
+    ui.closeButton.title = t('close');
+    ui.endButton.textContent = t('end');
+    ui.languageLabel.textContent = t('language');
+    ui.languageSelect.value = language;
+    if (ui.webChatHost) ui.webChatHost.setAttribute('aria-label', t('region'));
+    showBot(chat ? chat.botId : (saved && saved.botId) || config.defaultBot);
+  }
+
+  function bot(botId) {
+    for (var i = 0; i < config.bots.length; i++) if (config.bots[i].id === botId) return config.bots[i];
+    return null;
+  }
+
+  function nameOf(map) { return (map && (map[currentLanguage()] || map[config.defaultLanguage] || map.en)) || ''; }
+
+  function showBot(botId) {
+    var info = bot(botId);
+    ui.title.textContent = info ? nameOf(info.name) : nameOf(config.displayName);
+    ui.subtitle.textContent = info ? nameOf(info.organisation) : '';
+    if (info && info.avatarUrl) { ui.avatar.src = info.avatarUrl; ui.avatar.hidden = false; } else { ui.avatar.hidden = true; }
+  }
+
+  function announce(text) {
+    // Clear first so the same sentence is announced again by screen readers.
+    ui.notice.textContent = '';
+    window.setTimeout(function () { ui.notice.textContent = text; }, 50);
+  }
+
+  function showStatus(text) { ui.status.textContent = text; ui.status.hidden = !text; }
+
+  // ---- open / close ---------------------------------------------------------------------------------------
+  function openPanel(moveFocus) {
+    ui.panel.hidden = false;
+    ui.launcher.setAttribute('aria-expanded', 'true');
+    ui.root.classList.add('aurorabots-open');
+    refreshTexts();
+    persist({ open: true });
+    ensureChat().then(function () { if (moveFocus) focusSendBox(); });
+  }
+
+  function closePanel() {
+    ui.panel.hidden = true;
+    ui.launcher.setAttribute('aria-expanded', 'false');
+    ui.root.classList.remove('aurorabots-open');
+    refreshTexts();
+    persist({ open: false });
+    ui.launcher.focus();
+  }
+
+  function focusSendBox(attempt) {
+    var input = ui.body.querySelector('input[type="text"], textarea');
+    if (input) { input.focus(); return; }
+    if ((attempt || 0) < 50) window.setTimeout(function () { focusSendBox((attempt || 0) + 1); }, 100);
+  }
+
+  // ---- conversation ---------------------------------------------------------------------------------------
+  function ensureChat() {
+    if (chat) return Promise.resolve();
+    showStatus('');
+    ui.notice.textContent = t('loading');
+    return loadWebChat()
+      .then(function () { return saved && saved.conversationId ? resume(saved) : startNew(); })
+      .catch(function (error) { warn(String(error)); ui.notice.textContent = ''; showStatus(t('unavailable')); });
+  }
+
+  function startNew() {
+    var language = currentLanguage();
+    return fetchJson(base + '/api/tenants/' + encodeURIComponent(tenantId) + '/token', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ language: language })
+    }).then(function (result) {
+      if (!result.ok) throw new Error('token refused (' + result.status + '): ' + describe(result.body));
+      var token = result.body;
+      saved = { conversationId: token.conversationId, token: token.token, userId: token.userId, botId: token.botId,
+        domain: token.directLineDomain, language: language, joined: false, open: !ui.panel.hidden, watermark: '' };
+      save();
+      connect(saved, false);
+    });
+  }
+
+  function resume(state) {
+    // A reload or another page: refresh the stored token, then reconnect to the same conversation and replay it.
+    return fetch(state.domain + '/tokens/refresh', { method: 'POST', headers: { Authorization: 'Bearer ' + state.token } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .catch(function () { return null; })
+      .then(function (refreshed) {
+        if (!refreshed || !refreshed.token) { clearSaved(); return startNew(); }
+        state.token = refreshed.token;
+        save();
+        connect(state, true);
+      });
+  }
+
+  function connect(state, resumed) {
+    var WebChat = window.WebChat;
+    var options = { domain: state.domain, token: state.token, conversationId: state.conversationId };
+    // The page's transcript is empty after a reload: replay the conversation from its start (watermark 0 =
+    // before the first activity). Within a page DirectLineJS keeps its own watermark across reconnects.
+    if (resumed) options.watermark = '0';
+    var directLine = WebChat.createDirectLine(options);
+    var store = WebChat.createStore({}, storeMiddleware);
+    chat = { directLine: directLine, store: store, botId: state.botId, language: state.language || currentLanguage(), resumed: resumed };
+    mountWebChatHost();
+    render();
+    ui.notice.textContent = resumed ? t('resumed') : '';
+    showBot(chat.botId);
+  }
+
+  function mountWebChatHost() {
+    if (ui.webChatHost) ui.webChatHost.remove();
+    ui.webChatHost = el('div', 'aurorabots-webchat', { role: 'region', 'aria-label': t('region') });
+    ui.body.appendChild(ui.webChatHost);
+  }
+
+  function render() {
+    var theme = config.theme;
+    var info = bot(chat.botId);
+    window.WebChat.renderWebChat({
+      directLine: chat.directLine,
+      store: chat.store,
+      userID: saved.userId,
+      locale: WEBCHAT_LOCALES[chat.language] || 'en-US',
+      nonce: nonce,
+      styleOptions: {
+        accent: theme.primary,
+        backgroundColor: theme.background,
+        bubbleBackground: theme.background,
+        bubbleBorderColor: theme.text,
+        bubbleBorderWidth: 1,
+        bubbleTextColor: theme.text,
+        bubbleFromUserBackground: theme.primary,
+        bubbleFromUserTextColor: theme.onPrimary,
+        bubbleFromUserBorderColor: theme.primary,
+        subtle: theme.text,
+        sendBoxButtonColor: theme.primary,
+        botAvatarImage: info && info.avatarUrl ? info.avatarUrl : undefined,
+        botAvatarInitials: info ? initials(nameOf(info.name)) : 'B',
+        hideUploadButton: true,
+        suggestedActionLayout: 'flow',
+        primaryFont: 'inherit',
+        rootHeight: '100%'
+      }
+    }, ui.webChatHost);
+  }
+
+  function initials(name) {
+    return name.split(/\s+/).filter(Boolean).slice(0, 2).map(function (w) { return w.charAt(0).toUpperCase(); }).join('') || 'B';
+  }
+
+  function storeMiddleware(api) {
+    return function (next) {
+      return function (action) {
+        var result = next(action);
+        if (!chat) return result;
+        if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') onConnected(api);
+        else if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') onActivity(action.payload.activity);
+        else if (action.type === 'DIRECT_LINE/UPDATE_CONNECTION_STATUS') onStatus(action.payload.connectionStatus);
+        return result;
+      };
+    };
+  }
+
+  function onConnected(api) {
+    remember();
+    if (saved.joined || !config.welcome.sendJoinEvent) return;
+    saved.joined = true;
+    save();
+    var value = { locale: WEBCHAT_LOCALES[chat.language], language: chat.language, tenant: tenantId };
+    if (config.municipalityCode) value.municipality_code = config.municipalityCode;
+    var transferToken = takeAccessTokenFromUrl();
+    if (transferToken) value.auroraai_access_token = transferToken;
+    api.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: value } });
+  }
+
+  function onActivity(activity) {
+    remember();
+    if (!activity || !activity.from || activity.from.role === 'user' || activity.from.id === saved.userId) return;
+    var aurora = activity.channelData && activity.channelData.aurora;
+    var botId = aurora && aurora.bot;
+    if (!botId || botId === chat.botId || !bot(botId)) return;
+    chat.botId = botId;
+    saved.botId = botId;
+    save();
+    showBot(botId);
+    render(); // new avatar for the bot's messages
+    var replayed = activity.timestamp && Date.parse(activity.timestamp) < pageLoadedAt - 2000;
+    if (!replayed) {
+      var info = bot(botId);
+      announce(t('nowTalking').replace('{name}', nameOf(info.name)).replace('{org}', nameOf(info.organisation)));
+    }
+  }
+
+  function onStatus(status) {
+    // 5 = Ended (the conversation is gone, e.g. expired on the server): start over instead of a dead panel.
+    if (status === 5 && chat && !chat.ending) {
+      clearSaved();
+      chat = null;
+      if (!ui.panel.hidden) ensureChat();
+    }
+  }
+
+  function remember() {
+    if (!chat || !saved) return;
+    var directLine = chat.directLine;
+    if (directLine.token) saved.token = directLine.token;
+    if (directLine.watermark) saved.watermark = directLine.watermark;
+    save();
+  }
+
+  function endConversation() {
+    if (chat) {
+      chat.ending = true;
+      try { chat.directLine.end(); } catch (e) { /* already closed */ }
+    }
+    chat = null;
+    clearSaved();
+    if (ui.webChatHost) { ui.webChatHost.remove(); ui.webChatHost = null; }
+    showBot(config.defaultBot);
+    announce(t('ended'));
+    saved = { open: !ui.panel.hidden, language: currentLanguageFromSelect() };
+    save();
+    if (!ui.panel.hidden) ensureChat().then(function () { ui.endButton.focus(); });
+  }
+
+  function currentLanguageFromSelect() { return ui.languageSelect.value || pageLanguage(); }
+
+  function switchLanguage(language) {
+    if (config.languages.indexOf(language) < 0) return;
+    if (saved) { saved.language = language; save(); } else { saved = { language: language }; save(); }
+    if (chat) {
+      chat.language = language;
+      render();
+      // Tell the bot too, so its next answer is already in the new language.
+      chat.store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/locale', value: { locale: WEBCHAT_LOCALES[language], language: language } } });
+    }
+    refreshTexts();
+  }
+
+  // ---- Web Chat bundle ------------------------------------------------------------------------------------
+  function loadWebChat() {
+    if (window.WebChat && window.WebChat.renderWebChat) return Promise.resolve();
+    if (webChatReady) return webChatReady;
+    webChatReady = new Promise(function (resolve, reject) {
+      var tag = document.createElement('script');
+      tag.src = config.webChat.url;
+      tag.async = true;
+      if (config.webChat.integrity) { tag.integrity = config.webChat.integrity; tag.crossOrigin = 'anonymous'; }
+      if (nonce) tag.nonce = nonce;
+      tag.onload = function () { window.WebChat ? resolve() : reject(new Error('Web Chat did not load')); };
+      tag.onerror = function () { webChatReady = null; reject(new Error('Web Chat bundle could not be loaded from ' + tag.src)); };
+      document.head.appendChild(tag);
+    });
+    return webChatReady;
+  }
+
+  // ---- hand-off token from the address bar ---------------------------------------------------------------
+  function takeAccessTokenFromUrl() {
+    try {
+      var url = new URL(window.location.href);
+      var token = url.searchParams.get('auroraai_access_token');
+      if (!token) return null;
+      // Used once: keep it out of bookmarks, history and Referer headers.
+      url.searchParams.delete('auroraai_access_token');
+      window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+      return token;
+    } catch (e) { return null; }
+  }
+
+  // ---- persistence ----------------------------------------------------------------------------------------
+  function load() {
+    try { var raw = window.sessionStorage.getItem(storageKey); return raw ? JSON.parse(raw) : null; } catch (e) { return null; }
+  }
+  function save() { try { window.sessionStorage.setItem(storageKey, JSON.stringify(saved)); } catch (e) { /* storage disabled */ } }
+  function persist(patch) { saved = saved || {}; Object.keys(patch).forEach(function (k) { saved[k] = patch[k]; }); save(); }
+  function clearSaved() { saved = null; try { window.sessionStorage.removeItem(storageKey); } catch (e) { /* storage disabled */ } }
+  function sessionFlag(name, value) {
+    try {
+      if (value === undefined) return window.sessionStorage.getItem(storageKey + ':' + name) === '1';
+      window.sessionStorage.setItem(storageKey + ':' + name, '1');
+    } catch (e) { return false; }
+    return true;
+  }
+  window.addEventListener('pagehide', remember);
+
+  // ---- helpers --------------------------------------------------------------------------------------------
+  function fetchJson(url, init) {
+    return fetch(url, init).then(function (response) {
+      return response.text().then(function (text) {
+        var body = null;
+        try { body = text ? JSON.parse(text) : null; } catch (e) { body = text; }
+        return { ok: response.ok, status: response.status, body: body };
+      });
+    });
+  }
+  function describe(body) { return body && (body.detail || body.title || body.message) || JSON.stringify(body); }
+  function markRefused(status) { window.__auroraBotsWidget[tenantId].refused = status || true; }
+  function warn(message) { if (window.console) window.console.warn('[AuroraBots widget] ' + message); }
+})();

@@ -1,4 +1,0 @@
-namespace AuroraBots.Widget;
-
-// Placeholder until the project lands.
-internal static class ProjectMarker;

@@ -1,4 +1,0 @@
-namespace AuroraBots.Network;
-
-// Placeholder until the project lands.
-internal static class ProjectMarker;

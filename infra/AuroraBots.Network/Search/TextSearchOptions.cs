@@ -1,0 +1,16 @@
+namespace AuroraBots.Network.Search;
+
+/// <summary>Ranking knobs of <c>text_search</c> (section <c>AuroraAI:Network:TextSearch</c>).</summary>
+public sealed class TextSearchOptions
+{
+    public StemmingMode Stemming { get; set; } = StemmingMode.Snowball;
+
+    /// <summary>Weight of the compound/prefix match (query stem is the start of a longer indexed term); 0 disables it.</summary>
+    public double PrefixWeight { get; set; } = 0.5;
+
+    /// <summary>How many times the service name counts relative to the summary.</summary>
+    public int NameWeight { get; set; } = 2;
+
+    public double K1 { get; set; } = 1.2;
+    public double B { get; set; } = 0.75;
+}

@@ -1,0 +1,45 @@
+using AuroraBots.AuroraAI.Client;
+using AuroraBots.AuroraAI.Plugin;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+
+namespace AuroraBots.AuroraAI;
+
+/// <summary>Wiring of the AuroraAI client.</summary>
+public static class Extensions
+{
+    /// <summary>
+    /// Registers <see cref="IAuroraAiClient"/> (typed HttpClient with Microsoft.Extensions.Http.Resilience:
+    /// per-attempt and total timeouts, retries for GET only, circuit breaker), <see cref="AuroraAiEndpoint"/> and
+    /// the Semantic Kernel <see cref="AuroraAiPlugin"/>. <paramref name="configuration"/> is <c>AuroraAI:Client</c>.
+    /// </summary>
+    public static IServiceCollection AddAuroraAiClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AuroraAiClientOptions>().Bind(configuration);
+        var options = new AuroraAiClientOptions();
+        configuration.Bind(options);
+
+        services.TryAddSingleton<AuroraAiEndpoint>();
+        services.TryAddTransient<AuroraAiPlugin>();
+        services.AddHttpClient<IAuroraAiClient, AuroraAiClient>()
+            // The default HttpClient logs print full URLs, and GET session_attributes carries the token in its query.
+            .RemoveAllLoggers()
+            .AddStandardResilienceHandler(resilience =>
+            {
+                resilience.AttemptTimeout.Timeout = options.AttemptTimeout;
+                resilience.TotalRequestTimeout.Timeout = options.TotalTimeout > options.AttemptTimeout ? options.TotalTimeout : options.AttemptTimeout * 2;
+                resilience.Retry.MaxRetryAttempts = Math.Max(1, options.MaxRetries);
+                resilience.Retry.Delay = options.RetryDelay;
+                resilience.Retry.UseJitter = true;
+                resilience.Retry.DisableForUnsafeHttpMethods(); // POSTs are not idempotent: never retried
+                resilience.CircuitBreaker.FailureRatio = options.CircuitFailureRatio;
+                resilience.CircuitBreaker.MinimumThroughput = Math.Max(2, options.CircuitMinimumThroughput);
+                resilience.CircuitBreaker.SamplingDuration = options.CircuitSamplingDuration >= options.AttemptTimeout * 2
+                    ? options.CircuitSamplingDuration : options.AttemptTimeout * 2;
+                resilience.CircuitBreaker.BreakDuration = options.CircuitBreakDuration;
+            });
+        return services;
+    }
+}

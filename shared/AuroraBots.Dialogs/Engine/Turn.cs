@@ -1,0 +1,250 @@
+using System.Text.Json.Nodes;
+using AuroraBots.Builder;
+using AuroraBots.Dialogs.Content;
+using AuroraBots.Dialogs.State;
+using AuroraBots.Nlu;
+using AuroraBots.Schema;
+using Microsoft.Extensions.Logging;
+
+namespace AuroraBots.Dialogs.Engine;
+
+/// <summary>
+/// One turn of one conversation: reads the incoming activity, moves the dialog stack forward and collects
+/// the replies in <see cref="Outbox"/>. Split over several files by concern (prompts, messages, hand-off,
+/// recommendations).
+/// </summary>
+internal sealed partial class Turn
+{
+    public const string JoinEvent = "webchat/join";
+    public const string CommandKey = "aurora";
+
+    private readonly DialogRuntime _runtime;
+    private readonly ITurnContext _context;
+    private readonly EngineServices _services;
+    private readonly CancellationToken _cancellation;
+    private int _steps;
+
+    public Turn(DialogRuntime runtime, ConversationState state, ITurnContext context, EngineServices services, CancellationToken cancellation)
+    {
+        _runtime = runtime;
+        State = state;
+        _context = context;
+        _services = services;
+        _cancellation = cancellation;
+        Language = state.Language ?? "fi";
+    }
+
+    public ConversationState State { get; private set; }
+    public List<Activity> Outbox { get; } = [];
+    public string Language { get; private set; }
+
+    private DialogContent Content => _runtime.Content;
+    private Activity Incoming => _context.Activity;
+    private string ActiveBotId => State.ActiveBot!;
+    private BotContent ActiveBot => Content.Bots[ActiveBotId];
+    private BotState Bot => State.For(ActiveBotId);
+    private DialogFrame? Top => Bot.Stack.Count > 0 ? Bot.Stack[^1] : null;
+
+    public async Task RunAsync()
+    {
+        if (!EnsureActiveBot()) return;
+        State.Turns++;
+        switch (Incoming.Type)
+        {
+            case ActivityTypes.Event when Incoming.Name == JoinEvent:
+                await OnJoinAsync();
+                break;
+            case ActivityTypes.ConversationUpdate:
+                if (Incoming.MembersAdded?.Any(m => m.Id != Incoming.Recipient?.Id) == true && !State.Greeted) await GreetAsync();
+                break;
+            case ActivityTypes.Message:
+                await OnMessageAsync();
+                break;
+        }
+    }
+
+    /// <summary>The conversation's entry bot is the recipient of its first activity; after hand-offs the active bot is in state.</summary>
+    private bool EnsureActiveBot()
+    {
+        // Content may have been reloaded without a bot the state refers to: fall back to the ones still there.
+        State.BotStack.RemoveAll(b => !Content.Bots.ContainsKey(b));
+        if (State.BotStack.Count == 0)
+        {
+            var entry = Incoming.Recipient?.Id;
+            if (entry is null || !Content.Bots.ContainsKey(entry))
+            {
+                _services.Logger.LogWarning("Conversation for unknown bot '{Bot}'", entry);
+                var reply = MessageFactory.Text(SharedText(EngineTexts.UnknownBot, LanguageOf(Incoming.Locale) ?? "en"));
+                Outbox.Add(reply);
+                return false;
+            }
+            State.BotStack.Add(entry);
+        }
+        var preferred = State.Language ?? LanguageOf(Incoming.Locale);
+        Language = preferred is not null && ActiveBot.Languages.Contains(preferred) ? preferred : ActiveBot.DefaultLanguage;
+        return true;
+    }
+
+    private async Task OnJoinAsync()
+    {
+        var value = Incoming.Value as JsonObject;
+        if (LanguageOf(value?["locale"]?.GetValue<string>() ?? Incoming.Locale) is { } language && ActiveBot.Languages.Contains(language))
+            SetLanguage(language, announce: false);
+        if (value?["auroraai_access_token"]?.GetValue<string>() is { Length: > 0 } token)
+            await RedeemJoinTokenAsync(token);
+        if (!State.Greeted) await GreetAsync();
+    }
+
+    private async Task GreetAsync()
+    {
+        State.Greeted = true;
+        if (State.Language is null) State.Language = Language;
+        Bot.Stack.Clear();
+        Push(ActiveBot.Manifest.Entry!);
+        await RunStepsAsync();
+    }
+
+    private async Task OnMessageAsync()
+    {
+        if (!State.Greeted)
+        {
+            // A client that never sent join/conversationUpdate still gets the greeting once, before its answer.
+            State.Greeted = true;
+            State.Language ??= Language;
+        }
+        if (Incoming.Value is JsonObject command && command[CommandKey] is not null)
+        {
+            await OnCommandAsync(command);
+            return;
+        }
+        var text = Incoming.Text?.Trim();
+        if (string.IsNullOrEmpty(text)) return;
+        State.LastUserText = text;
+
+        var nlu = _runtime.ModelFor(ActiveBotId).Analyse(text, State.Language);
+        if (nlu.Language != Language && nlu.LanguageConfidence >= _services.Options.LanguageSwitchConfidence && ActiveBot.Languages.Contains(nlu.Language))
+            SetLanguage(nlu.Language, announce: false);
+
+        if (State.PendingHandoff is not null && await OnConsentAnswerAsync(text, nlu)) return;
+        if (State.PendingClarification is { } candidates)
+        {
+            State.PendingClarification = null;
+            if (MatchIntentLabel(text, candidates) is { } chosen)
+            {
+                await StartIntentAsync(chosen);
+                return;
+            }
+        }
+
+        if (Top is { Waiting: true } waiting)
+        {
+            await OnPromptAnswerAsync(waiting, text, nlu);
+            return;
+        }
+
+        Recognise(nlu);
+        await RouteAsync(nlu);
+    }
+
+    /// <summary>No prompt waits: act on the intent, ask "did you mean…?", or run the shared fallback.</summary>
+    private async Task RouteAsync(NluResult nlu)
+    {
+        var options = _services.Options;
+        var known = nlu.Intents.Where(i => _runtime.Route(ActiveBotId, i.Intent) is not null).ToList();
+        if (known.Count > 0 && known[0].Score >= options.IntentThreshold)
+        {
+            await StartIntentAsync(known[0].Intent);
+            return;
+        }
+        var candidates = known.Where(i => i.Score >= options.ClarifyThreshold).Take(2).Select(i => i.Intent).ToList();
+        if (candidates.Count > 0)
+        {
+            AskClarification(candidates);
+            return;
+        }
+        if (Content.FindFlow(ActiveBotId, "fallback") is not null)
+        {
+            Push("fallback");
+            await RunStepsAsync();
+        }
+    }
+
+    private async Task StartIntentAsync(string intent)
+    {
+        if (_runtime.Route(ActiveBotId, intent) is not var (route, shared)) return;
+        if (shared && route.Interrupts && Top is not null)
+        {
+            // Runs on top of what is going on; a waiting prompt is asked again afterwards.
+            if (Top.Waiting) Top.Waiting = false;
+            Push(route.Flow!, interruption: true);
+        }
+        else if (shared)
+        {
+            Push(route.Flow!);
+        }
+        else
+        {
+            // A new topic replaces whatever the bot was doing.
+            Bot.Stack.Clear();
+            Push(route.Flow!);
+        }
+        await RunStepsAsync();
+    }
+
+    /// <summary>Attributes the bot may pick up from any message (manifest <c>recognise</c>) and does not hold yet.</summary>
+    private void Recognise(NluResult nlu)
+    {
+        var wanted = ActiveBot.Manifest.Recognise ?? [AttributeSchema.MunicipalityCode, AttributeSchema.Age];
+        foreach (var entity in nlu.Entities)
+        {
+            var attribute = entity.Type switch
+            {
+                EntityTypes.Municipality => AttributeSchema.MunicipalityCode,
+                EntityTypes.Age => AttributeSchema.Age,
+                _ => null,
+            };
+            if (attribute is null || !wanted.Contains(attribute) || Bot.Attributes.ContainsKey(attribute)) continue;
+            if (AttributeSchema.CheckValue(attribute, entity.Value) is null)
+                SetAttribute(attribute, entity.Value, AttributeSources.Recognised);
+        }
+    }
+
+    private void Push(string flow, bool interruption = false) =>
+        Bot.Stack.Add(new DialogFrame { Flow = flow, Step = 0, Interruption = interruption });
+
+    /// <summary>Ends the top flow; after an interruption the prompt below is asked again.</summary>
+    private void Pop()
+    {
+        var popped = Bot.Stack[^1];
+        Bot.Stack.RemoveAt(Bot.Stack.Count - 1);
+        if (popped.Interruption && Top is { } below) below.Waiting = false;
+    }
+
+    private void SetLanguage(string language, bool announce)
+    {
+        Language = language;
+        State.Language = language;
+        if (announce) Say(SharedText(EngineTexts.LanguageSwitched, language), null);
+    }
+
+    internal void SetAttribute(string name, string value, string source, string? fromBot = null, string? receipt = null, string? botId = null) =>
+        State.For(botId ?? ActiveBotId).Attributes[name] = new AttributeValue
+        {
+            Value = value, Source = source, FromBot = fromBot, Receipt = receipt, At = _services.Time.GetUtcNow(),
+        };
+
+    /// <summary>Resets the whole conversation ("forget me"): nothing of it stays in the store.</summary>
+    private void ForgetEverything()
+    {
+        var entry = State.BotStack[0];
+        var language = State.Language;
+        State = new ConversationState { BotStack = [entry], Greeted = true, Language = language };
+    }
+
+    public static string? LanguageOf(string? locale)
+    {
+        if (string.IsNullOrEmpty(locale)) return null;
+        var language = locale.Split('-', '_')[0].ToLowerInvariant();
+        return language is "fi" or "sv" or "en" ? language : null;
+    }
+}

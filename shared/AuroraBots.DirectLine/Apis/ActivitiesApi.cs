@@ -1,0 +1,87 @@
+using System.Text.Json;
+using AuroraBots.DirectLine.Channel;
+using AuroraBots.DirectLine.Models;
+using AuroraBots.DirectLine.Store;
+using AuroraBots.Schema;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace AuroraBots.DirectLine.Apis;
+
+/// <summary>
+/// <c>GET /conversations/{id}/activities?watermark=</c> (polling; typing is live-only and never listed) and
+/// <c>POST /conversations/{id}/activities</c> (answers <c>200 {id}</c> right after recording and echoing; the bot
+/// turn runs afterwards).
+/// </summary>
+internal static class ActivitiesApi
+{
+    public static RouteGroupBuilder MapActivitiesApi(this RouteGroupBuilder group)
+    {
+        group.MapGet("/conversations/{conversationId}/activities", GetAsync);
+        group.MapPost("/conversations/{conversationId}/activities", PostAsync);
+        return group;
+    }
+
+    private static async Task<Results<JsonHttpResult<ActivitySet>, JsonHttpResult<ErrorResponse>>> GetAsync(
+        HttpContext http, ConversationChannel channel, string conversationId, string? watermark)
+    {
+        var requested = Watermarks.Parse(watermark);
+        try
+        {
+            var (_, _, error) = await Caller.ForConversationAsync(http, channel, conversationId);
+            if (error is not null) return error;
+            var (stored, next) = await channel.ReadAfterAsync(conversationId, requested, channel.MaxReplayBatch, http.RequestAborted);
+            return ErrorResults.Json(new ActivitySet { Activities = [.. stored.Select(Deserialize)], Watermark = Watermarks.Format(next) },
+                DirectLineJsonContext.Default.ActivitySet);
+        }
+        catch (StoreUnavailableException)
+        {
+            // Any error other than 403/404 silently stops DirectLineJS's poller: answer "nothing new" instead.
+            return ErrorResults.Json(new ActivitySet { Activities = [], Watermark = Watermarks.Format(requested) }, DirectLineJsonContext.Default.ActivitySet);
+        }
+    }
+
+    private static async Task<Results<JsonHttpResult<ResourceResponse>, JsonHttpResult<ErrorResponse>>> PostAsync(
+        HttpContext http, ConversationChannel channel, IOptions<DirectLineOptions> options, string conversationId)
+    {
+        try
+        {
+            var (caller, conversation, error) = await Caller.ForConversationAsync(http, channel, conversationId);
+            if (error is not null) return error;
+            var (activity, bodyError) = await JsonBodyReader.ReadAsync(http.Request, SchemaJsonContext.Default.Activity, options.Value.MaxActivityChars, allowEmpty: false);
+            if (bodyError is not null) return bodyError;
+            if (IncomingActivity.Validate(activity!, caller!, conversation!) is { } invalid) return invalid;
+            var recorded = await channel.PostFromUserAsync(conversation!, activity!, http.RequestAborted);
+            return ErrorResults.Json(new ResourceResponse(recorded.Id!), DirectLineJsonContext.Default.ResourceResponse);
+        }
+        catch (StoreUnavailableException)
+        {
+            return ErrorResults.StoreUnavailable();
+        }
+    }
+
+    internal static Activity Deserialize(StoredActivity stored) =>
+        JsonSerializer.Deserialize(stored.Json, SchemaJsonContext.Default.Activity)!;
+}
+
+/// <summary>Checks and normalises what a client posts, before anything is stored.</summary>
+internal static class IncomingActivity
+{
+    public static JsonHttpResult<ErrorResponse>? Validate(Activity activity, Caller caller, ConversationRecord conversation)
+    {
+        if (string.IsNullOrWhiteSpace(activity.Type))
+            return ErrorResults.Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, "The activity needs a 'type'.");
+        if (activity.Type == ActivityTypes.ConversationUpdate)
+            return ErrorResults.Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, "conversationUpdate activities are sent by the channel, not by clients.");
+        // The token's user wins (DirectLineJS does the same); otherwise the client's from.id, else the conversation's user.
+        var userId = caller.Token?.UserId ?? activity.From?.Id ?? conversation.UserId;
+        if (string.IsNullOrWhiteSpace(userId))
+            return ErrorResults.Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, "The activity needs 'from.id' (the user).");
+        activity.From ??= new ChannelAccount();
+        activity.From.Id = userId;
+        return null;
+    }
+}

@@ -1,0 +1,54 @@
+using AuroraBots.DirectLine.Models;
+using AuroraBots.DirectLine.Tokens;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace AuroraBots.DirectLine.Apis;
+
+/// <summary><c>POST /tokens/generate</c> (secret only; reserves a conversation) and <c>POST /tokens/refresh</c> (token only).</summary>
+internal static class TokensApi
+{
+    public static RouteGroupBuilder MapTokensApi(this RouteGroupBuilder group)
+    {
+        group.MapPost("/tokens/generate", GenerateAsync);
+        group.MapPost("/tokens/refresh", Refresh);
+        return group;
+    }
+
+    private static async Task<Results<JsonHttpResult<Conversation>, JsonHttpResult<ErrorResponse>>> GenerateAsync(
+        HttpContext http, DirectLineTokenService tokens)
+    {
+        if (Caller.TryAuthenticate(http, out var caller) is { } authError) return authError;
+        if (!caller.IsSecret)
+            return ErrorResults.Error(StatusCodes.Status403Forbidden, DirectLineErrorCodes.SecretRequired, "Tokens are generated with the bot's secret, not with a token.");
+        var (parameters, bodyError) = await JsonBodyReader.ReadAsync(http.Request, DirectLineJsonContext.Default.TokenParameters, 64 * 1024, allowEmpty: true);
+        if (bodyError is not null) return bodyError;
+        var userId = parameters?.User?.Id;
+        if (userId is not null && !Ids.IsUrlSafe(userId))
+            return ErrorResults.Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, "user.id may contain only A-Z, a-z, 0-9, '-' and '_'.");
+        var token = await tokens.GenerateTokenAsync(caller.BotId, new DirectLineTokenRequest
+        {
+            UserId = userId,
+            UserName = parameters?.User?.Name,
+            Locale = parameters?.Locale,
+            TrustedOrigins = parameters?.TrustedOrigins,
+        }, http.RequestAborted);
+        return ErrorResults.Json(new Conversation { ConversationId = token.ConversationId, Token = token.Token, ExpiresIn = token.ExpiresIn },
+            DirectLineJsonContext.Default.Conversation);
+    }
+
+    private static Results<JsonHttpResult<Conversation>, JsonHttpResult<ErrorResponse>> Refresh(HttpContext http, DirectLineTokenService tokens)
+    {
+        if (Caller.TryAuthenticate(http, out var caller) is { } authError) return authError;
+        if (caller.Token is null)
+            return ErrorResults.Error(StatusCodes.Status403Forbidden, DirectLineErrorCodes.BadAuthorization, "Only tokens can be refreshed; a secret never expires.");
+        return ErrorResults.Json(new Conversation
+        {
+            ConversationId = caller.Token.ConversationId,
+            Token = tokens.Renew(caller.Token),
+            ExpiresIn = tokens.ExpiresInSeconds,
+        }, DirectLineJsonContext.Default.Conversation);
+    }
+}

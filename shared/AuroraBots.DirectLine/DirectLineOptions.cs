@@ -1,0 +1,60 @@
+namespace AuroraBots.DirectLine;
+
+/// <summary>
+/// Configuration of the Direct Line channel (section <c>DirectLine</c>). See docs/directline.md for every key.
+/// </summary>
+public sealed class DirectLineOptions
+{
+    /// <summary>Per-bot settings keyed by bot id; a bot's secrets authorise its conversations (master keys).</summary>
+    public Dictionary<string, DirectLineBotOptions> Bots { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Lifetime of conversation tokens. DirectLineJS refreshes every 15 min, so anything below 30 min is raised to 30 min.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long a stream URL (its <c>t</c> capability) may be used to open a WebSocket.</summary>
+    public TimeSpan StreamUrlLifetime { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Interval of the empty keep-alive text frames on every WebSocket (at most 30 s).</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Largest accepted serialized activity, in characters (Direct Line's limit is 256K).</summary>
+    public int MaxActivityChars { get; set; } = 256 * 1024;
+
+    /// <summary>Largest accepted upload request (all files together), in bytes.</summary>
+    public long MaxUploadBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>How long uploaded files stay downloadable through their capability URL.</summary>
+    public TimeSpan UploadRetention { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Memory cap of the in-memory upload store; the oldest files are evicted first.</summary>
+    public long UploadStoreCapacityBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>Origins allowed to call the API from a browser; <c>"*"</c> allows any origin.</summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+
+    /// <summary>HMAC-SHA256 key for tokens (at least 32 characters). Without it a random key per process is used and tokens die with the process.</summary>
+    public string? TokenSigningKey { get; set; }
+
+    /// <summary>Public base URL (e.g. <c>https://chat.example.fi</c>) for serviceUrl, streamUrl and upload URLs; default: from the request.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Redis connection string; when absent <c>ConnectionStrings:Redis</c> of the root configuration is used; when both are absent, memory.</summary>
+    public string? RedisConnectionString { get; set; }
+
+    /// <summary>Prefix of every Redis key the channel writes.</summary>
+    public string RedisKeyPrefix { get; set; } = "aurorabots:dl:";
+
+    /// <summary>At most this many activities are kept per conversation; older ones are dropped from replay.</summary>
+    public int MaxActivitiesPerConversation { get; set; } = 1000;
+
+    /// <summary>A conversation without activity for this long is forgotten (memory) or expires (Redis TTL).</summary>
+    public TimeSpan ConversationIdleExpiry { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>A bot turn running longer than this is abandoned and the user gets an apology.</summary>
+    public TimeSpan TurnTimeout { get; set; } = TimeSpan.FromSeconds(60);
+}
+
+public sealed class DirectLineBotOptions
+{
+    public List<string> Secrets { get; set; } = [];
+}

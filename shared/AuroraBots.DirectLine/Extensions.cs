@@ -1,0 +1,111 @@
+using AuroraBots.DirectLine.Apis;
+using AuroraBots.DirectLine.Channel;
+using AuroraBots.DirectLine.Store;
+using AuroraBots.DirectLine.Streaming;
+using AuroraBots.DirectLine.Tokens;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AuroraBots.DirectLine;
+
+/// <summary>DI and endpoint wiring of the Direct Line channel.</summary>
+public static class DirectLineExtensions
+{
+    /// <summary>
+    /// Registers the channel from <paramref name="section"/> (the host passes <c>Configuration.GetSection("DirectLine")</c>).
+    /// Uses Redis when <c>DirectLine:RedisConnectionString</c> or the root <c>ConnectionStrings:Redis</c> is set.
+    /// The bot itself is the single <see cref="Builder.IBot"/> registered elsewhere.
+    /// </summary>
+    public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration section)
+    {
+        services.AddOptions<DirectLineOptions>().Bind(section).PostConfigure<IConfiguration>((options, root) =>
+        {
+            if (string.IsNullOrWhiteSpace(options.RedisConnectionString))
+                options.RedisConnectionString = root.GetConnectionString("Redis");
+        });
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<DirectLineTokenService>();
+        services.TryAddSingleton<IDirectLineTokenService>(sp => sp.GetRequiredService<DirectLineTokenService>());
+        services.TryAddSingleton<TurnQueue>();
+        services.TryAddSingleton<ConversationChannel>();
+        services.TryAddSingleton<StreamSessionRegistry>();
+
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DirectLineOptions>>().Value;
+            return new RedisConnection(options.RedisConnectionString ?? "", options.RedisKeyPrefix);
+        });
+        services.TryAddSingleton<InMemoryConversationStore>();
+        services.TryAddSingleton<InMemoryAttachmentStore>();
+        services.TryAddSingleton<IConversationStore>(sp => UsesRedis(sp)
+            ? ActivatorUtilities.CreateInstance<RedisConversationStore>(sp)
+            : sp.GetRequiredService<InMemoryConversationStore>());
+        services.TryAddSingleton<IAttachmentStore>(sp => UsesRedis(sp)
+            ? ActivatorUtilities.CreateInstance<RedisAttachmentStore>(sp)
+            : sp.GetRequiredService<InMemoryAttachmentStore>());
+
+        services.AddHostedService<KeepAliveService>();
+        services.AddHostedService<HousekeepingService>();
+        services.AddTransient<IStartupFilter, DirectLineStartupFilter>();
+        return services;
+    }
+
+    /// <summary>Maps every Direct Line 3.0 endpoint under <c>/v3/directline</c>.</summary>
+    public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup(DirectLineEndpoints.RoutePrefix).WithTags("DirectLine");
+        group.MapTokensApi()
+            .MapConversationsApi()
+            .MapActivitiesApi()
+            .MapUploadApi()
+            .MapStreamApi()
+            .MapAttachmentsApi()
+            .MapSessionApi();
+        return endpoints;
+    }
+
+    private static bool UsesRedis(IServiceProvider sp) =>
+        !string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<DirectLineOptions>>().Value.RedisConnectionString);
+
+    /// <summary>WebSockets and CORS for the channel's paths, so the host only calls AddDirectLine and MapDirectLine.</summary>
+    private sealed class DirectLineStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.UseMiddleware<DirectLineCorsMiddleware>();
+            app.UseWebSockets();
+            next(app);
+        };
+    }
+}
+
+public static class DirectLineEndpoints
+{
+    public const string RoutePrefix = "/v3/directline";
+}
+
+/// <summary>Bounds memory: forgets idle conversations and expired uploads (memory stores) and idle runtimes.</summary>
+internal sealed class HousekeepingService(IServiceProvider services, IOptions<DirectLineOptions> options, TimeProvider time) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                var idle = options.Value.ConversationIdleExpiry;
+                if (services.GetRequiredService<IConversationStore>() is InMemoryConversationStore conversations) conversations.RemoveIdle(idle);
+                if (services.GetRequiredService<IAttachmentStore>() is InMemoryAttachmentStore uploads) uploads.RemoveExpired();
+                services.GetRequiredService<ConversationChannel>().EvictIdleRuntimes(TimeSpan.FromMinutes(10));
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+}

@@ -1,4 +1,0 @@
-namespace AuroraBots.DirectLine;
-
-// Placeholder until the project lands.
-internal static class ProjectMarker;

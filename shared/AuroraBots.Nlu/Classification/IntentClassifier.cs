@@ -1,0 +1,218 @@
+using System.Buffers;
+using System.Collections.Frozen;
+
+namespace AuroraBots.Nlu.Classification;
+
+/// <summary>
+/// One language's intent classifier: TF-IDF over lexical features, scored against each intent by a
+/// blend of centroid similarity and nearest-example similarity, turned into 0..1 scores by a softmax
+/// that is damped when the utterance resembles no training example at all (out-of-domain input).
+/// Immutable after training, so concurrent <see cref="Classify"/> calls are safe.
+/// </summary>
+internal sealed class IntentClassifier
+{
+    private readonly FeatureExtractor _features;
+    private readonly FrozenDictionary<string, int> _vocabulary;
+    private readonly double[] _idf;
+    private readonly IntentModel[] _intents;
+    private readonly IntentScoringOptions _scoring;
+
+    private IntentClassifier(
+        FeatureExtractor features,
+        FrozenDictionary<string, int> vocabulary,
+        double[] idf,
+        IntentModel[] intents,
+        IntentScoringOptions scoring)
+    {
+        _features = features;
+        _vocabulary = vocabulary;
+        _idf = idf;
+        _intents = intents;
+        _scoring = scoring;
+    }
+
+    public IReadOnlyList<string> Intents => _intents.Select(i => i.Name).ToArray();
+
+    public static IntentClassifier Train(
+        IEnumerable<(string Intent, string Text)> examples,
+        ClassifierFeatureOptions featureOptions,
+        IntentScoringOptions scoring)
+    {
+        var features = new FeatureExtractor(featureOptions);
+        var documents = examples
+            .Select(e => (e.Intent, Features: Aggregate(features.Extract(e.Text))))
+            .Where(d => d.Features.Count > 0)
+            .ToList();
+
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var documentFrequency = new List<int>();
+        foreach (var (_, featureWeights) in documents)
+        {
+            foreach (var feature in featureWeights.Keys)
+            {
+                if (!vocabulary.TryGetValue(feature, out var id))
+                {
+                    id = vocabulary.Count;
+                    vocabulary[feature] = id;
+                    documentFrequency.Add(0);
+                }
+                documentFrequency[id]++;
+            }
+        }
+
+        // Smoothed IDF: rare features (an intent's own vocabulary) count more than shared ones.
+        var idf = documentFrequency
+            .Select(df => Math.Log((1.0 + documents.Count) / (1.0 + df)) + 1.0)
+            .ToArray();
+        var frozen = vocabulary.ToFrozenDictionary(StringComparer.Ordinal);
+
+        var intents = documents
+            .Select(d => (d.Intent, Vector: Vectorise(d.Features, frozen, idf)))
+            .GroupBy(d => d.Intent, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var vectors = g.Select(x => x.Vector).ToArray();
+                return new IntentModel(g.Key, SparseVector.Centroid(vectors), vectors);
+            })
+            .OrderBy(i => i.Name, StringComparer.Ordinal)
+            .ToArray();
+
+        return new IntentClassifier(features, frozen, idf, intents, scoring);
+    }
+
+    /// <summary>Scores every intent; best first. Also returns the raw best similarity (for diagnostics).</summary>
+    public (IReadOnlyList<IntentScore> Scores, double BestSimilarity) Classify(string text)
+    {
+        if (_intents.Length == 0)
+        {
+            return ([], 0);
+        }
+        var query = VectoriseQuery(Aggregate(_features.Extract(text)));
+        if (query.IsEmpty)
+        {
+            return (_intents.Select(i => new IntentScore(i.Name, 0)).ToArray(), 0);
+        }
+
+        // Scatter the query into a pooled dense array once; every example is then an O(its size) dot product.
+        var dense = ArrayPool<double>.Shared.Rent(_idf.Length);
+        var similarities = new double[_intents.Length];
+        var bestNeighbour = 0.0;
+        try
+        {
+            Array.Clear(dense, 0, _idf.Length);
+            for (var i = 0; i < query.Indices.Length; i++)
+            {
+                dense[query.Indices[i]] = query.Values[i];
+            }
+            for (var i = 0; i < _intents.Length; i++)
+            {
+                var centroid = _intents[i].Centroid.Dot(dense);
+                var nearest = 0.0;
+                foreach (var example in _intents[i].Examples)
+                {
+                    nearest = Math.Max(nearest, example.Dot(dense));
+                }
+                bestNeighbour = Math.Max(bestNeighbour, nearest);
+                similarities[i] = _scoring.CentroidWeight * centroid + (1 - _scoring.CentroidWeight) * nearest;
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(dense);
+        }
+
+        var max = similarities.Max();
+        var exp = similarities.Select(s => Math.Exp((s - max) / _scoring.Temperature)).ToArray();
+        var total = exp.Sum();
+        var inDomain = InDomainFactor(bestNeighbour);
+
+        var scores = new IntentScore[_intents.Length];
+        for (var i = 0; i < _intents.Length; i++)
+        {
+            scores[i] = new IntentScore(_intents[i].Name, Math.Round(exp[i] / total * inDomain, 4));
+        }
+        Array.Sort(scores, (a, b) => b.Score.CompareTo(a.Score) is var c && c != 0
+            ? c
+            : string.CompareOrdinal(a.Intent, b.Intent));
+        return (scores, bestNeighbour);
+    }
+
+    // Ramps from 0 (nothing like any example) to 1 (clearly like one): gibberish cannot score high.
+    private double InDomainFactor(double bestNeighbour)
+    {
+        var (low, high) = (_scoring.OutOfDomainSimilarity, _scoring.InDomainSimilarity);
+        if (bestNeighbour <= low)
+        {
+            return 0;
+        }
+        if (bestNeighbour >= high)
+        {
+            return 1;
+        }
+        var x = (bestNeighbour - low) / (high - low);
+        return x * x * (3 - 2 * x);
+    }
+
+    private static Dictionary<string, double> Aggregate(IEnumerable<(string Feature, double Weight)> features)
+    {
+        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (feature, weight) in features)
+        {
+            counts[feature] = counts.GetValueOrDefault(feature) + weight;
+        }
+        return counts;
+    }
+
+    /// <summary>
+    /// Like training vectors, but normalised over ALL the utterance's features, unknown ones included (at the
+    /// IDF of a never-seen feature): a message that is mostly words no example uses cannot look like an example
+    /// just because its one familiar word does.
+    /// </summary>
+    private SparseVector VectoriseQuery(Dictionary<string, double> counts)
+    {
+        var unseenIdf = _idf.Length == 0 ? 1.0 : _idf.Max();
+        var weights = new Dictionary<int, double>(counts.Count);
+        var norm = 0.0;
+        foreach (var (feature, count) in counts)
+        {
+            var known = _vocabulary.TryGetValue(feature, out var id);
+            var weight = (1 + Math.Log(count)) * (known ? _idf[id] : unseenIdf);
+            norm += weight * weight;
+            if (known)
+            {
+                weights[id] = weight;
+            }
+        }
+        if (weights.Count == 0)
+        {
+            return SparseVector.Empty;
+        }
+        var vector = SparseVector.FromWeights(weights);
+        var knownNorm = Math.Sqrt(weights.Values.Sum(w => w * w));
+        var scale = knownNorm / Math.Sqrt(norm);
+        for (var i = 0; i < vector.Values.Length; i++)
+        {
+            vector.Values[i] *= scale;
+        }
+        return vector;
+    }
+
+    private static SparseVector Vectorise(
+        Dictionary<string, double> counts,
+        FrozenDictionary<string, int> vocabulary,
+        double[] idf)
+    {
+        var weights = new Dictionary<int, double>(counts.Count);
+        foreach (var (feature, count) in counts)
+        {
+            if (vocabulary.TryGetValue(feature, out var id))
+            {
+                // Sublinear term frequency: a repeated n-gram is evidence, not proof.
+                weights[id] = (1 + Math.Log(count)) * idf[id];
+            }
+        }
+        return SparseVector.FromWeights(weights);
+    }
+
+    private sealed record IntentModel(string Name, SparseVector Centroid, SparseVector[] Examples);
+}

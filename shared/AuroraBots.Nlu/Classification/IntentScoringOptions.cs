@@ -1,0 +1,17 @@
+namespace AuroraBots.Nlu.Classification;
+
+/// <summary>How similarities become 0..1 intent scores (see docs/nlu.md, "Scores and thresholds").</summary>
+public sealed record IntentScoringOptions
+{
+    /// <summary>Share of the centroid similarity in an intent's similarity; the rest is the nearest example's.</summary>
+    public double CentroidWeight { get; init; } = 0.7;
+
+    /// <summary>Softmax temperature over similarities: lower is more decisive.</summary>
+    public double Temperature { get; init; } = 0.05;
+
+    /// <summary>Nearest-example cosine at or below which the utterance is treated as out of domain (scores 0).</summary>
+    public double OutOfDomainSimilarity { get; init; } = 0.10;
+
+    /// <summary>Nearest-example cosine from which the softmax is trusted in full.</summary>
+    public double InDomainSimilarity { get; init; } = 0.35;
+}

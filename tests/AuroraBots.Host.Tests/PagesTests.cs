@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AuroraBots.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AuroraBots.Host.Tests;
+
+public partial class PagesTests(HostFactory factory) : IClassFixture<HostFactory>
+{
+    [Theory]
+    [InlineData("fi")]
+    [InlineData("sv")]
+    [InlineData("en")]
+    public async Task Demo_page_lists_every_catalogue_bot_in_the_chosen_language(string language)
+    {
+        var catalog = factory.Services.GetRequiredService<IBotCatalog>();
+        Assert.NotEmpty(catalog.Bots);
+        var html = await factory.CreateClient().GetStringAsync($"/?lang={language}");
+
+        Assert.Contains($"<html lang=\"{language}\">", html);
+        foreach (var bot in catalog.Bots)
+        {
+            Assert.Contains($"data-bot-id=\"{WebUtility.HtmlEncode(bot.Id)}\"", html);
+            Assert.Contains(WebUtility.HtmlEncode(bot.NameIn(language)), html);
+        }
+        Assert.Equal(catalog.Bots.Count, Regex.Matches(html, "data-bot-id=").Count);
+    }
+
+    [Fact]
+    public async Task Bots_api_matches_the_catalogue()
+    {
+        var catalog = factory.Services.GetRequiredService<IBotCatalog>();
+        var bots = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/bots");
+        Assert.Equal(catalog.Bots.Select(b => b.Id), bots.EnumerateArray().Select(b => b.GetProperty("id").GetString()));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/demo-sites/tampere/")]
+    [InlineData("/demo-sites/vaasa/services")]
+    public async Task Pages_have_a_strict_csp_and_no_inline_script(string path)
+    {
+        var response = await factory.CreateClient().GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        var html = await response.Content.ReadAsStringAsync();
+
+        var scriptSrc = csp.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("script-src ", StringComparison.Ordinal));
+        Assert.DoesNotContain("'unsafe-inline'", scriptSrc);
+        Assert.DoesNotContain("'unsafe-eval'", scriptSrc);
+        Assert.Contains("object-src 'none'", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+
+        // Every script element loads a file: nothing inline for the CSP to allow.
+        var scripts = ScriptTag().Matches(html);
+        Assert.NotEmpty(scripts);
+        Assert.All(scripts, match => Assert.Contains(" src=\"", match.Value));
+        Assert.DoesNotContain(" on", OpeningTags().Matches(html).Select(m => Regex.Replace(m.Value, "\"[^\"]*\"", "")).Where(t => Regex.IsMatch(t, @"\son[a-z]+=")));
+
+        // The style nonce in the header is the one handed to the page (for Web Chat's styles).
+        var nonce = Regex.Match(csp, "'nonce-([^']+)'").Groups[1].Value;
+        Assert.Contains($"nonce=\"{nonce}\"", html);
+        var second = (await factory.CreateClient().GetAsync(path)).Headers.GetValues("Content-Security-Policy").Single();
+        Assert.NotEqual(nonce, Regex.Match(second, "'nonce-([^']+)'").Groups[1].Value);
+    }
+
+    [Fact]
+    public async Task Demo_site_embeds_the_widget_with_its_sri_hash()
+    {
+        var client = factory.CreateClient();
+        var integrity = await client.GetFromJsonAsync<Dictionary<string, string>>("/api/widget/integrity");
+        var html = await client.GetStringAsync("/demo-sites/tampere/");
+
+        var tag = Regex.Match(html, "<script [^>]*widget\\.js[^>]*>").Value;
+        Assert.Contains("data-tenant=\"tampere\"", tag);
+        Assert.Contains($"integrity=\"{integrity!["widget.js"]}\"", tag);
+        Assert.Contains("crossorigin=\"anonymous\"", tag);
+        Assert.Contains(" async", tag);
+    }
+
+    [Theory]
+    [InlineData("/demo-sites/atlantis/")]
+    [InlineData("/demo-sites/tampere/nothing-here")]
+    [InlineData("/demo-sites/tampere/..%2Findex")]
+    [InlineData("/demo-sites/TAMPERE/")]
+    public async Task Unknown_demo_pages_are_404(string path)
+    {
+        var response = await factory.CreateClient().GetAsync(path);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [GeneratedRegex("<script[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptTag();
+
+    [GeneratedRegex("<[a-z][^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex OpeningTags();
+}

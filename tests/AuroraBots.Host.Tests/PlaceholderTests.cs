@@ -1,7 +1,0 @@
-namespace AuroraBots.Host.Tests;
-
-public class PlaceholderTests
-{
-    [Fact]
-    public void Builds() => Assert.True(typeof(PlaceholderTests).Assembly.GetName().Name!.Length > 0);
-}

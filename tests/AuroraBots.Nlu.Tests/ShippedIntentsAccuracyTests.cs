@@ -1,0 +1,66 @@
+namespace AuroraBots.Nlu.Tests;
+
+/// <summary>
+/// The intents shipped under dialogs/ (global + front desk) must reach the 90 % per-language target on their
+/// held-out utterances, and the held-out set must be big enough and never copied into training.
+/// </summary>
+public class ShippedIntentsAccuracyTests
+{
+    private static readonly string s_dialogs = Path.Combine(RepositoryRoot(), "dialogs");
+
+    private static IReadOnlyList<IntentExample> Load(string bot, string file) =>
+        IntentFile.Load(Path.Combine(s_dialogs, bot, file));
+
+    private static readonly IReadOnlyList<IntentExample> s_training = [.. Load("_shared", "intents.yaml"), .. Load("frontdesk", "intents.yaml")];
+    private static readonly IReadOnlyList<IntentExample> s_test = [.. Load("_shared", "intents.test.yaml"), .. Load("frontdesk", "intents.test.yaml")];
+
+    [Theory]
+    [InlineData("fi")]
+    [InlineData("sv")]
+    [InlineData("en")]
+    public void Front_desk_held_out_accuracy_is_at_least_90_percent(string language)
+    {
+        var engine = NluEngine.Train(s_training);
+        var test = s_test.Where(e => e.Language == language).ToList();
+        var misses = test.Where(e => engine.Analyse(e.Text, language).TopIntent?.Intent != e.Intent).Select(e => $"{e.Text} ({e.Intent})").ToList();
+        var accuracy = 1.0 - (double)misses.Count / test.Count;
+        Assert.True(accuracy >= 0.9, $"{language}: {accuracy:P1}; misses: {string.Join("; ", misses)}");
+    }
+
+    [Theory]
+    [InlineData("fi")]
+    [InlineData("sv")]
+    [InlineData("en")]
+    public void Held_out_set_has_at_least_30_utterances_per_language_and_none_leaked_into_training(string language)
+    {
+        var test = s_test.Where(e => e.Language == language).ToList();
+        Assert.True(test.Count >= 30, $"{language}: only {test.Count} held-out utterances");
+        var training = s_training.Where(e => e.Language == language).Select(e => e.Text.Trim().ToLowerInvariant()).ToHashSet();
+        Assert.DoesNotContain(test, e => training.Contains(e.Text.Trim().ToLowerInvariant()));
+    }
+
+    [Fact]
+    public void Every_held_out_intent_has_training_examples_in_every_language()
+    {
+        foreach (var intent in s_test.Select(e => e.Intent).Distinct())
+        {
+            foreach (var language in new[] { "fi", "sv", "en" })
+            {
+                Assert.True(s_training.Count(e => e.Intent == intent && e.Language == language) >= 10,
+                    $"{intent}/{language} has fewer than 10 training examples");
+            }
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "AuroraBots.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("AuroraBots.sln not found above the test binaries.");
+    }
+}
