@@ -12,6 +12,7 @@ using AuroraBots.Widget;
 using AuroraBots.Widget.Tenants;
 using AuroraBots.Widget.Tokens;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AuroraBots.Host;
 
@@ -31,6 +32,7 @@ public static class Extensions
         services.AddAuroraAiClient(configuration.GetSection("AuroraAI:Client"));
         services.AddAuroraHandoff(configuration).DeferBotCatalogInHandoff();
         services.AddAuroraWidget(configuration.GetSection(WidgetOptions.SectionName));
+        services.AddOptions<DirectLineOptions>().PostConfigure<IOptions<WidgetOptions>>(DirectLineCors.AllowTenantOrigins);
 
         services.AddSingleton<PageTemplates>();
         services.Replace(ServiceDescriptor.Singleton(sp => WebChatBundleLocator.Locate(

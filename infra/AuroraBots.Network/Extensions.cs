@@ -31,8 +31,7 @@ public static class Extensions
         services.TryAddSingleton<ResultFormatter>();
         services.TryAddSingleton<IServiceRecommender, ServiceRecommender>();
         services.TryAddSingleton<SessionTokenStore>();
-        services.TryAddSingleton<LoadShedding>();
-        services.TryAddSingleton<BasicAuthentication>();
+        services.TryAddSingleton<RecommendationSlots>();
         // Request-start logs include the query string, which carries session-transfer tokens on GET
         // session_attributes and /redirect: keep ASP.NET Core's per-request logging at Warning.
         services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));

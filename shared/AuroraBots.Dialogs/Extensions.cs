@@ -29,6 +29,9 @@ public static class DialogsServiceCollectionExtensions
     public static IServiceCollection AddAuroraDialogs(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DialogsOptions.SectionName).Get<DialogsOptions>() ?? new DialogsOptions();
+        if (options.StateTtl <= TimeSpan.Zero) throw new InvalidOperationException("Dialogs:StateTtl must be positive (e.g. 00:30:00).");
+        if (options.IntentThreshold is <= 0 or > 1 || options.ClarifyThreshold < 0 || options.ClarifyThreshold > options.IntentThreshold)
+            throw new InvalidOperationException("Dialogs:IntentThreshold must be in (0, 1] and Dialogs:ClarifyThreshold in [0, IntentThreshold].");
         services.TryAddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
 

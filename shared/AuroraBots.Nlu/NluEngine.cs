@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using AuroraBots.Nlu.Classification;
+using AuroraBots.Nlu.Entities;
 using AuroraBots.Nlu.Language;
 using AuroraBots.Nlu.Text;
 
@@ -54,7 +55,7 @@ public sealed class NluEngine
             .GroupBy(e => LanguageCodes.Normalise(e.Language), StringComparer.Ordinal)
             .ToFrozenDictionary(
                 g => g.Key,
-                g => IntentClassifier.Train(g.Select(e => (e.Intent, e.Text)), options.Features, options.Scoring),
+                g => IntentClassifier.Train(g.Key, g.Select(e => (e.Intent, e.Text)), options.Features, options.Scoring),
                 StringComparer.Ordinal);
         var detector = options.TrainLanguageDetectorOnExamples
             ? new LanguageDetector(list.Select(e => (LanguageCodes.Normalise(e.Language), e.Text)))
@@ -74,6 +75,11 @@ public sealed class NluEngine
         var intents = _classifiers.TryGetValue(language, out var classifier)
             ? classifier.Classify(text).Scores
             : [];
+        if (YesNoRecognizer.IsDontKnow(Tokenizer.Tokenize(text), language))
+        {
+            // "en tiedä" / "vet inte" answers a question; it is not "what do you know about me".
+            intents = [.. intents.Select(i => i with { Score = Math.Round(i.Score * Options.Scoring.FunctionWordsOnlyFactor, 4) })];
+        }
         var entities = EntityRecognizer.Recognize(text, language);
         return new NluResult(language, detection.ConfidenceFor(language), intents, entities);
     }

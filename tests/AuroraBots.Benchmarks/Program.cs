@@ -10,6 +10,8 @@ if (args.Length == 0)
 return args[0] switch
 {
     "channel" or "channel-idle" => await ChannelBenchmarks.RunAsync(args),
+    "nlu" => await AuroraBots.Benchmarks.Nlu.NluBenchmarks.RunAsync(args),
+    "network" or "textsearch-eval" => await AuroraBots.Benchmarks.Network.NetworkBenchmarks.RunAsync(args),
     _ => Unknown(args[0]),
 };
 

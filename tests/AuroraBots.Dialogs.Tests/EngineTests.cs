@@ -17,7 +17,7 @@ public sealed class EngineTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _engine = new EngineHarness(_dialogs.Path, configure: s => s.AddSingleton<MunicipalPlugin>());
+        _engine = new EngineHarness(_dialogs.Path);
         return Task.CompletedTask;
     }
 
@@ -202,8 +202,8 @@ public sealed class EngineTests : IAsyncLifetime
         var ask = await Say("shout", "sample");
         Assert.True(ask.Count == 1, ask.Texts());
         Assert.Equal("What shall we shout?", ask[0].Text);
-        Assert.Equal("HELLO THERE!", (await Say("hello there", "sample")).Single().Text);
-        Assert.Equal("HELLO THERE", (await _engine.StateAsync(_conversation)).Bots["sample"].Variables["loud"]);
+        Assert.Equal("WE WANT PARKS!", (await Say("we want parks", "sample")).Single().Text);
+        Assert.Equal("WE WANT PARKS", (await _engine.StateAsync(_conversation)).Bots["sample"].Variables["loud"]);
     }
 
     [Fact]

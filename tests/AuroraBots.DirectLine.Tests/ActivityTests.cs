@@ -84,6 +84,24 @@ public sealed class ActivityTests(ChannelServer server) : IClassFixture<ChannelS
         Assert.Equal(["echo: first", "echo: second", "echo: third"], replies);
     }
 
+    [Fact]
+    public async Task Racing_posts_are_answered_in_the_order_they_were_recorded()
+    {
+        var (client, id) = await StartAsync("""{"user":{}}""");
+        using var _ = client;
+        var posted = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => client.PostMessageAsync(id, $"race {i}")));
+        var all = await client.GetAllActivitiesAsync(id);
+        for (var i = 0; i < 300 && all.Count(a => (string?)a["from"]?["role"] == "bot") < 30; i++)
+        {
+            await Task.Delay(50);
+            all = await client.GetAllActivitiesAsync(id);
+        }
+        var recordedOrder = all.Where(a => (string?)a["from"]!["role"] == "user").Select(a => (string)a["id"]!).ToList();
+        var answeredOrder = all.Where(a => (string?)a["from"]!["role"] == "bot").Select(a => (string)a["replyToId"]!).ToList();
+        Assert.Equal(recordedOrder, answeredOrder);
+        Assert.Equal(posted.Order(StringComparer.Ordinal), recordedOrder);
+    }
+
     [Theory]
     [InlineData("fi-FI", "Pahoittelut")]
     [InlineData("sv-FI", "Förlåt")]

@@ -41,6 +41,21 @@ public sealed class StreamTests(ChannelServer server) : IClassFixture<ChannelSer
     }
 
     [Fact]
+    public async Task Posted_typing_is_echoed_live_on_the_stream_with_its_clientActivityID()
+    {
+        using var client = server.Client();
+        var conversation = await client.StartAsync("""{"user":{}}""");
+        var id = (string)conversation["conversationId"]!;
+        await using var stream = await StreamClient.OpenAsync((string)conversation["streamUrl"]!);
+        var typingId = await client.PostAsync(id, """{"type":"typing","from":{"id":"u1"},"channelData":{"clientActivityID":"typing-1"}}""");
+        var activities = await stream.WaitForAsync(a => (string?)a["id"] == typingId);
+        var echo = activities.Single(a => (string?)a["id"] == typingId);
+        Assert.Equal("typing", (string)echo["type"]!);
+        Assert.Equal("user", (string)echo["from"]!["role"]!);
+        Assert.Equal("typing-1", (string)echo["channelData"]!["clientActivityID"]!);
+    }
+
+    [Fact]
     public async Task Client_empty_pings_do_not_close_the_stream()
     {
         using var client = server.Client();

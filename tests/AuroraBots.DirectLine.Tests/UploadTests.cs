@@ -31,7 +31,7 @@ public sealed class UploadTests(ChannelServer server) : IClassFixture<ChannelSer
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 1, 2, 3], text = Encoding.UTF8.GetBytes("second file");
         // DirectLineJS renames the second "a.png" to "a (1).png"; files may arrive in any order.
         var form = Upload("""
-            {"type":"message","from":{"id":"u1"},"channelData":{"clientActivityID":"up1","attachmentSizes":[7,11]},
+            {"type":"message","channelData":{"clientActivityID":"up1","attachmentSizes":[7,11]},
              "attachments":[{"contentType":"image/png","name":"a.png"},{"contentType":"text/plain","name":"a (1).png"}]}
             """, ("a (1).png", "text/plain", text), ("a.png", "image/png", png));
         using var http = new HttpClient { BaseAddress = server.BaseUrl };
@@ -44,6 +44,7 @@ public sealed class UploadTests(ChannelServer server) : IClassFixture<ChannelSer
         var activities = await client.WaitForAsync(id, a => ((string?)a["text"])?.StartsWith("attachments:") == true);
         var echo = activities.Single(a => (string?)a["id"] == echoId);
         Assert.Equal("up1", (string)echo["channelData"]!["clientActivityID"]!);
+        Assert.Equal("u1", (string)echo["from"]!["id"]!); // the userId of upload?userId=u1
         var attachments = echo["attachments"]!.AsArray();
         Assert.Equal(["a.png", "a (1).png"], attachments.Select(a => (string)a!["name"]!));
 

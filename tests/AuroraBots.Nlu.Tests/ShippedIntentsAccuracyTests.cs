@@ -52,6 +52,37 @@ public class ShippedIntentsAccuracyTests
         }
     }
 
+    [Theory]
+    [InlineData("ei", "fi")]
+    [InlineData("joo", "fi")]
+    [InlineData("17", "fi")]
+    [InlineData("Tampereella", "fi")]
+    [InlineData("en tiedä", "fi")]
+    [InlineData("nej", "sv")]
+    [InlineData("jag vet inte", "sv")]
+    [InlineData("i Vasa", "sv")]
+    [InlineData("no", "en")]
+    [InlineData("ok", "en")]
+    [InlineData("seven", "en")]
+    public void Typical_answers_to_prompts_do_not_trigger_an_intent(string text, string language)
+    {
+        var engine = NluEngine.Train(s_training);
+        var result = engine.Analyse(text, language);
+        Assert.False(engine.IsConfident(result), $"'{text}' → {result.TopIntent?.Intent} {result.TopIntent?.Score}");
+    }
+
+    [Fact]
+    public void Language_detection_recognises_at_least_95_percent_of_the_held_out_utterances()
+    {
+        var engine = NluEngine.Train(s_training);
+        foreach (var language in new[] { "fi", "sv", "en" })
+        {
+            var test = s_test.Where(e => e.Language == language).ToList();
+            var wrong = test.Where(e => engine.LanguageDetector.Detect(e.Text).Language != language).Select(e => e.Text).ToList();
+            Assert.True(wrong.Count <= test.Count * 0.05, $"{language}: {string.Join("; ", wrong)}");
+        }
+    }
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

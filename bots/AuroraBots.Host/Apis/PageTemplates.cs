@@ -11,7 +11,7 @@ public sealed class PageTemplates
     /// <param name="name">Path under Pages/ with '/' separators, e.g. <c>demo-sites/tampere-index.html</c>.</param>
     public string? Find(string name) => _cache.GetOrAdd(name, static key =>
     {
-        using var stream = typeof(PageTemplates).Assembly.GetManifestResourceStream("AuroraBots.Host.Pages." + key.Replace('/', '.'));
+        using var stream = typeof(PageTemplates).Assembly.GetManifestResourceStream("AuroraBots.Host.Pages." + key);
         if (stream is null) return null;
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd();

@@ -22,7 +22,6 @@ public static class PagesApi
     {
         app.MapGet("/", DemoPage);
         app.MapGet("/handoff/{botId}", HandoffLanding);
-        app.MapGet("/demo-sites/{site}", (string site) => TypedResults.Redirect($"/demo-sites/{Uri.EscapeDataString(site)}/"));
         app.MapGet("/demo-sites/{site}/{page?}", DemoSite);
         return app;
     }

@@ -13,7 +13,7 @@ public static class ContentSecurityPolicy
     /// which creates an empty &lt;style&gt; and fills it through CSSOM <c>insertRule</c> (not governed by CSP). Allowing
     /// an empty inline style lets that element exist; it cannot carry any CSS of its own.
     /// </summary>
-    public const string EmptyStyleHash = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpaWZG3hSuFU='";
+    public const string EmptyStyleHash = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
 
     public static string NewNonce() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
 

@@ -20,19 +20,19 @@
 
   var TEXT = {
     fi: {
-      launcher: 'Chat', open: 'Avaa chat', close: 'Sulje chat', end: 'Lopeta keskustelu', language: 'Kieli',
+      launcher: 'Chat', close: 'Sulje chat', end: 'Lopeta keskustelu', language: 'Kieli',
       region: 'Chat-keskustelu', loading: 'Ladataan chattia…', ended: 'Keskustelu on lopetettu. Voit aloittaa uuden.',
       nowTalking: 'Keskustelet nyt: {name} ({org}).', unavailable: 'Chat ei ole juuri nyt käytettävissä. Yritä hetken kuluttua uudelleen.',
       resumed: 'Jatketaan aiempaa keskustelua.'
     },
     sv: {
-      launcher: 'Chatt', open: 'Öppna chatten', close: 'Stäng chatten', end: 'Avsluta samtalet', language: 'Språk',
+      launcher: 'Chatt', close: 'Stäng chatten', end: 'Avsluta samtalet', language: 'Språk',
       region: 'Chattsamtal', loading: 'Chatten laddas…', ended: 'Samtalet har avslutats. Du kan börja ett nytt.',
       nowTalking: 'Du chattar nu med {name} ({org}).', unavailable: 'Chatten är inte tillgänglig just nu. Försök igen om en stund.',
       resumed: 'Vi fortsätter det tidigare samtalet.'
     },
     en: {
-      launcher: 'Chat', open: 'Open chat', close: 'Close chat', end: 'End conversation', language: 'Language',
+      launcher: 'Chat', close: 'Close chat', end: 'End conversation', language: 'Language',
       region: 'Chat conversation', loading: 'Loading the chat…', ended: 'The conversation has ended. You can start a new one.',
       nowTalking: 'You are now talking to {name} ({org}).', unavailable: 'The chat is not available right now. Please try again shortly.',
       resumed: 'Continuing your earlier conversation.'
@@ -178,7 +178,6 @@
     var language = currentLanguage();
     ui.root.setAttribute('lang', language);
     ui.launcherLabel.textContent = t('launcher');
-    ui.launcher.setAttribute('aria-label', ui.panel.hidden ? t('open') : t('close'));
     ui.closeButton.setAttribute('aria-label', t('close'));
     ui.closeButton.title = t('close');
     ui.endButton.textContent = t('end');
@@ -265,7 +264,12 @@
       .then(function (response) { return response.ok ? response.json() : null; })
       .catch(function () { return null; })
       .then(function (refreshed) {
-        if (!refreshed || !refreshed.token) { clearSaved(); return startNew(); }
+        if (!refreshed || !refreshed.token) {
+          // Expired or unknown: start over, keeping the visitor's language and panel state.
+          saved = { open: state.open, language: state.language };
+          save();
+          return startNew();
+        }
         state.token = refreshed.token;
         save();
         connect(state, true);

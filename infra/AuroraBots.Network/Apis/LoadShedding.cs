@@ -4,21 +4,35 @@ using Microsoft.Extensions.Options;
 
 namespace AuroraBots.Network.Apis;
 
-/// <summary>
-/// The original's task limiter: beyond <see cref="NetworkOptions.MaxConcurrentRecommendations"/> concurrent
-/// recommend/text-search requests the answer is immediately <c>503 Server busy.</c> (never queued, never hanging).
-/// Unlike the original, the counter is released even when the request fails.
-/// </summary>
-internal sealed class LoadShedding(IOptions<NetworkOptions> options, ILogger<LoadShedding> logger) : IEndpointFilter
+/// <summary>The count of recommend/text-search requests in flight, shared by both endpoints (one per service instance).</summary>
+internal sealed class RecommendationSlots(IOptions<NetworkOptions> options)
 {
     private int _inFlight;
 
+    public bool TryEnter()
+    {
+        if (Interlocked.Increment(ref _inFlight) <= options.Value.MaxConcurrentRecommendations) return true;
+        Interlocked.Decrement(ref _inFlight);
+        return false;
+    }
+
+    public void Exit() => Interlocked.Decrement(ref _inFlight);
+
+    public int Limit => options.Value.MaxConcurrentRecommendations;
+}
+
+/// <summary>
+/// The original's task limiter: beyond <see cref="NetworkOptions.MaxConcurrentRecommendations"/> concurrent
+/// recommend/text-search requests the answer is immediately <c>503 Server busy.</c> (never queued, never hanging).
+/// Unlike the original, the slot is released even when the request fails.
+/// </summary>
+internal sealed class LoadShedding(RecommendationSlots slots, ILogger<LoadShedding> logger) : IEndpointFilter
+{
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        if (Interlocked.Increment(ref _inFlight) > options.Value.MaxConcurrentRecommendations)
+        if (!slots.TryEnter())
         {
-            Interlocked.Decrement(ref _inFlight);
-            logger.LogWarning("Recommender busy: more than {Limit} concurrent requests", options.Value.MaxConcurrentRecommendations);
+            logger.LogWarning("Recommender busy: more than {Limit} concurrent requests", slots.Limit);
             context.HttpContext.Response.Headers.RetryAfter = "1";
             return TextResults.Text(StatusCodes.Status503ServiceUnavailable, "Server busy.");
         }
@@ -28,7 +42,7 @@ internal sealed class LoadShedding(IOptions<NetworkOptions> options, ILogger<Loa
         }
         finally
         {
-            Interlocked.Decrement(ref _inFlight);
+            slots.Exit();
         }
     }
 }

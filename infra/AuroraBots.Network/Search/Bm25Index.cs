@@ -50,9 +50,13 @@ public sealed class Bm25Index
                 var best = 0.0;
                 if (_postings.TryGetValue(term, out var exact))
                     best = Accumulate(exact, 1.0, scores);
-                if (_options.PrefixWeight > 0 && term.Length >= 7) // "fi:" + at least 4 letters
-                    foreach (var longer in TermsStartingWith(term))
-                        best = Math.Max(best, Accumulate(_postings[longer], _options.PrefixWeight, scores));
+                if (_options.PrefixWeight > 0 && term.Length >= 8) // "fi:" + at least 5 letters
+                {
+                    var prefix = term[..Math.Max(8, term.Length - _options.PrefixTrim)];
+                    foreach (var longer in TermsStartingWith(prefix))
+                        if (longer != term)
+                            best = Math.Max(best, Accumulate(_postings[longer], _options.PrefixWeight, scores));
+                }
                 maxPossible += best;
             }
 

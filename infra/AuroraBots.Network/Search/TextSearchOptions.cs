@@ -8,6 +8,12 @@ public sealed class TextSearchOptions
     /// <summary>Weight of the compound/prefix match (query stem is the start of a longer indexed term); 0 disables it.</summary>
     public double PrefixWeight { get; set; } = 0.5;
 
+    /// <summary>
+    /// Letters dropped from the end of a query stem before prefix matching, so Finnish consonant gradation
+    /// (tuki/tuen, hoito/hoidon) still meets; the prefix keeps at least 5 letters.
+    /// </summary>
+    public int PrefixTrim { get; set; } = 2;
+
     /// <summary>How many times the service name counts relative to the summary.</summary>
     public int NameWeight { get; set; } = 2;
 

@@ -71,22 +71,25 @@ public sealed partial class AuroraAiClient(
     public async Task<SessionAttributes?> GetSessionAttributesAsync(string accessToken, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(accessToken) || !TokenFormat().IsMatch(accessToken)) return null; // the network would say 400
-        using var response = await SendAsync("session_attributes?access_token=" + accessToken, HttpMethod.Get, null, null, cancellationToken, "session_attributes");
+        // Like the original, the receiver reads without credentials (the token is the capability).
+        using var response = await SendAsync("session_attributes?access_token=" + accessToken, HttpMethod.Get, null, null, cancellationToken, "session_attributes", authenticate: false);
         if (response.StatusCode == HttpStatusCode.NotFound) return null;
         await EnsureSuccessAsync(response, "session_attributes", cancellationToken);
         return await ReadAsync(response, AuroraAiJsonContext.Default.SessionAttributes, "session_attributes", cancellationToken);
     }
 
     private async Task<HttpResponseMessage> SendAsync(
-        string relative, HttpMethod method, HttpContent? content, string? consentReceiptId, CancellationToken cancellationToken, string? operation = null)
+        string relative, HttpMethod method, HttpContent? content, string? consentReceiptId, CancellationToken cancellationToken,
+        string? operation = null, bool authenticate = true)
     {
         operation ??= relative;
         var baseAddress = endpoint.BaseAddress
             ?? throw new AuroraAiUnavailableException("The AuroraAI network address is not configured (AuroraAI:Client:BaseUrl).");
         using var request = new HttpRequestMessage(method, new Uri(baseAddress, BasePath + relative)) { Content = content };
         var current = options.CurrentValue;
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes(current.ClientId + ":" + current.ClientSecret)));
+        if (authenticate)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+                Convert.ToBase64String(Encoding.UTF8.GetBytes(current.ClientId + ":" + current.ClientSecret)));
         if (!string.IsNullOrEmpty(consentReceiptId)) request.Headers.Add(ConsentReceiptHeader, consentReceiptId);
         try
         {

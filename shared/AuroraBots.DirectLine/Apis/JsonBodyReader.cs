@@ -24,7 +24,7 @@ internal static class JsonBodyReader
         if (!IsJson(request.ContentType))
             return (null, ErrorResults.Error(StatusCodes.Status415UnsupportedMediaType, DirectLineErrorCodes.UnsupportedMediaType,
                 "Send the body as 'Content-Type: application/json'."));
-        var (text, sizeError) = await ReadTextAsync(request.Body, Encoding.UTF8, maxChars, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        var (text, sizeError) = await ReadTextAsync(request.Body, Encoding.UTF8, maxChars, request.HttpContext.RequestAborted, request.ContentLength).ConfigureAwait(false);
         if (sizeError is not null) return (null, sizeError);
         if (allowEmpty && string.IsNullOrWhiteSpace(text)) return (null, null);
         return Parse(text!, type);
@@ -46,11 +46,14 @@ internal static class JsonBodyReader
     }
 
     /// <summary>Reads at most <paramref name="maxChars"/> characters; 413 beyond that (without buffering the rest).</summary>
-    public static async Task<(string? Text, JsonHttpResult<ErrorResponse>? Error)> ReadTextAsync(Stream body, Encoding encoding, int maxChars, CancellationToken cancellationToken)
+    public static async Task<(string? Text, JsonHttpResult<ErrorResponse>? Error)> ReadTextAsync(Stream body, Encoding encoding, int maxChars,
+        CancellationToken cancellationToken, long? contentLength = null)
     {
-        using var reader = new StreamReader(body, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024, leaveOpen: true);
-        var builder = new StringBuilder();
-        var buffer = new char[16 * 1024];
+        // Small bodies (the usual chat message) get small buffers.
+        var size = (int)Math.Clamp(contentLength ?? 16 * 1024, 256, 16 * 1024);
+        using var reader = new StreamReader(body, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: size, leaveOpen: true);
+        var builder = new StringBuilder(size);
+        var buffer = new char[size];
         int read;
         while ((read = await reader.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
         {

@@ -73,8 +73,10 @@ public sealed class ConversationChannel(
             await store.UpdateAsync(conversation, cancellationToken).ConfigureAwait(false);
         }
 
-        var runtime = await RecordAsync(conversation.Id, activity, live: activity.Type == ActivityTypes.Typing, cancellationToken).ConfigureAwait(false);
-        turns.Enqueue(runtime, conversation, activity.Clone(), this);
+        // Queued under the append lock, so turns run in recorded order even when posts race. The bot gets its
+        // own copy (from the recorded JSON), so nothing it does can alter the log.
+        await RecordAsync(conversation.Id, activity, live: activity.Type == ActivityTypes.Typing, cancellationToken,
+            (runtime, json) => turns.Enqueue(runtime, conversation, JsonSerializer.Deserialize(json, SchemaJsonContext.Default.Activity)!, this)).ConfigureAwait(false);
         return activity;
     }
 
@@ -113,7 +115,8 @@ public sealed class ConversationChannel(
         public void Dispose() => runtime.RemoveSubscriber(subscriber);
     }
 
-    private async Task<ConversationRuntime> RecordAsync(string conversationId, Activity activity, bool live, CancellationToken cancellationToken)
+    private async Task RecordAsync(string conversationId, Activity activity, bool live, CancellationToken cancellationToken,
+        Action<ConversationRuntime, byte[]>? recorded = null)
     {
         var runtime = await AcquireAsync(conversationId, cancellationToken).ConfigureAwait(false);
         try
@@ -124,10 +127,11 @@ public sealed class ConversationChannel(
             if (now <= runtime.LastTimestamp) now = runtime.LastTimestamp.AddMilliseconds(1);
             activity.Timestamp = now;
 
+            byte[] json;
             if (live)
             {
                 activity.Id = $"{conversationId}-L{++runtime.LiveCounter}";
-                var json = JsonSerializer.SerializeToUtf8Bytes(activity, SchemaJsonContext.Default.Activity);
+                json = JsonSerializer.SerializeToUtf8Bytes(activity, SchemaJsonContext.Default.Activity);
                 runtime.LastTimestamp = now;
                 Publish(runtime, new StreamItem(0, runtime.LastSequence, json));
             }
@@ -135,14 +139,14 @@ public sealed class ConversationChannel(
             {
                 var sequence = runtime.LastSequence + 1;
                 activity.Id = Ids.ActivityId(conversationId, sequence);
-                var json = JsonSerializer.SerializeToUtf8Bytes(activity, SchemaJsonContext.Default.Activity);
+                json = JsonSerializer.SerializeToUtf8Bytes(activity, SchemaJsonContext.Default.Activity);
                 await store.AppendAsync(conversationId, sequence, json, cancellationToken).ConfigureAwait(false);
                 runtime.LastSequence = sequence;
                 runtime.LastTimestamp = now;
                 Publish(runtime, new StreamItem(sequence, sequence, json));
             }
             runtime.LastUsedTicks = now.UtcTicks;
-            return runtime;
+            recorded?.Invoke(runtime, json);
         }
         finally
         {

@@ -107,10 +107,10 @@ public sealed class TurnQueue(
     /// <summary>
     /// Fills what a bot left out: from = the conversation's bot, recipient = user, replyToId = incoming id (not for
     /// replies to the invisible conversationUpdate, which would make Web Chat wait for it), and <c>channelData.aurora</c>.
+    /// Like Bot Framework's TurnContext, it completes the bot's own object (the log keeps a serialized copy).
     /// </summary>
-    internal Activity StampBotActivity(ConversationRecord conversation, Activity incoming, Activity outgoing)
+    internal Activity StampBotActivity(ConversationRecord conversation, Activity incoming, Activity activity)
     {
-        var activity = outgoing.Clone();
         activity.Type ??= ActivityTypes.Message;
         activity.From ??= BotAccount(conversation);
         activity.From.Id ??= conversation.BotId;

@@ -7,8 +7,17 @@ namespace AuroraBots.Nlu.Classification;
 /// word (they absorb Finnish inflection, compounds and typos), whole words, and a short word prefix
 /// that acts as a crude stem ("asumistuesta" and "asumistuki" share "asumi").
 /// </summary>
-internal sealed class FeatureExtractor(ClassifierFeatureOptions options)
+internal sealed class FeatureExtractor(ClassifierFeatureOptions options, IReadOnlySet<string> stopWords)
 {
+    /// <summary>
+    /// False when the utterance is only function words ("ei", "no", "ok", "jag"): such a message is an answer
+    /// to a prompt, not a request, however much it resembles an example containing the same word.
+    /// </summary>
+    public bool HasContentWords(string text) =>
+        Tokenizer.Tokenize(text)
+            .Select(t => t.Folded.Replace("'", string.Empty, StringComparison.Ordinal))
+            .Any(w => w.Length > 0 && !w.All(char.IsAsciiDigit) && !stopWords.Contains(w));
+
     public IEnumerable<(string Feature, double Weight)> Extract(string text)
     {
         foreach (var token in Tokenizer.Tokenize(text))

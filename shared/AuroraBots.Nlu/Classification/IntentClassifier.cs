@@ -16,6 +16,7 @@ internal sealed class IntentClassifier
     private readonly double[] _idf;
     private readonly IntentModel[] _intents;
     private readonly IntentScoringOptions _scoring;
+    private readonly double _unseenIdf;
 
     private IntentClassifier(
         FeatureExtractor features,
@@ -29,16 +30,16 @@ internal sealed class IntentClassifier
         _idf = idf;
         _intents = intents;
         _scoring = scoring;
+        _unseenIdf = idf.Length == 0 ? 1.0 : idf.Max(); // a feature no example has is at least as rare as the rarest
     }
 
-    public IReadOnlyList<string> Intents => _intents.Select(i => i.Name).ToArray();
-
     public static IntentClassifier Train(
+        string language,
         IEnumerable<(string Intent, string Text)> examples,
         ClassifierFeatureOptions featureOptions,
         IntentScoringOptions scoring)
     {
-        var features = new FeatureExtractor(featureOptions);
+        var features = new FeatureExtractor(featureOptions, StopWords.For(language));
         var documents = examples
             .Select(e => (e.Intent, Features: Aggregate(features.Extract(e.Text))))
             .Where(d => d.Features.Count > 0)
@@ -124,7 +125,7 @@ internal sealed class IntentClassifier
         var max = similarities.Max();
         var exp = similarities.Select(s => Math.Exp((s - max) / _scoring.Temperature)).ToArray();
         var total = exp.Sum();
-        var inDomain = InDomainFactor(bestNeighbour);
+        var inDomain = InDomainFactor(bestNeighbour) * (_features.HasContentWords(text) ? 1.0 : _scoring.FunctionWordsOnlyFactor);
 
         var scores = new IntentScore[_intents.Length];
         for (var i = 0; i < _intents.Length; i++)
@@ -170,7 +171,7 @@ internal sealed class IntentClassifier
     /// </summary>
     private SparseVector VectoriseQuery(Dictionary<string, double> counts)
     {
-        var unseenIdf = _idf.Length == 0 ? 1.0 : _idf.Max();
+        var unseenIdf = _unseenIdf;
         var weights = new Dictionary<int, double>(counts.Count);
         var norm = 0.0;
         foreach (var (feature, count) in counts)

@@ -14,4 +14,7 @@ public sealed record IntentScoringOptions
 
     /// <summary>Nearest-example cosine from which the softmax is trusted in full.</summary>
     public double InDomainSimilarity { get; init; } = 0.35;
+
+    /// <summary>Factor on every score when the utterance has only function words and digits ("ei", "no", "17").</summary>
+    public double FunctionWordsOnlyFactor { get; init; } = 0.2;
 }

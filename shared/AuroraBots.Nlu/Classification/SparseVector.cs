@@ -35,31 +35,6 @@ internal sealed class SparseVector(int[] indices, double[] values)
         return new SparseVector(indices, values);
     }
 
-    /// <summary>Cosine similarity of two normalised vectors (a sorted merge).</summary>
-    public double Dot(SparseVector other)
-    {
-        double sum = 0;
-        int i = 0, j = 0;
-        while (i < Indices.Length && j < other.Indices.Length)
-        {
-            var a = Indices[i];
-            var b = other.Indices[j];
-            if (a == b)
-            {
-                sum += Values[i++] * other.Values[j++];
-            }
-            else if (a < b)
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-        return sum;
-    }
-
     /// <summary>Dot product with a dense vector indexed by feature id (the query, scattered once per call).</summary>
     public double Dot(double[] dense)
     {

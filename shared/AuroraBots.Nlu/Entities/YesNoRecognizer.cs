@@ -62,6 +62,14 @@ internal static class YesNoRecognizer
         return [];
     }
 
+    /// <summary>True when the whole utterance is a "don't know" phrase ("en tiedä", "vet inte", "not sure").</summary>
+    public static bool IsDontKnow(IReadOnlyList<Token> tokens, string language)
+    {
+        var lexicon = s_lexicons.GetValueOrDefault(language) ?? s_lexicons["fi"];
+        var phrase = string.Join(' ', tokens.Select(t => t.Text.ToLowerInvariant().Replace('’', '\'')));
+        return lexicon.Neither.Contains(phrase);
+    }
+
     private sealed record Lexicon(FrozenSet<string> Yes, FrozenSet<string> No, FrozenSet<string> Neither)
     {
         public static Lexicon Create(string[] yes, string[] no, string[] neither) =>

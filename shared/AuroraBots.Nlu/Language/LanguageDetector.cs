@@ -17,6 +17,9 @@ public sealed class LanguageDetector
     private const double Smoothing = 0.5;
     private const double WordWeight = 2.0;
 
+    private static readonly FrozenSet<string> s_sharedInterjections =
+        new[] { "ok", "okay", "okey", "hmm", "mm", "hm", "no", "jaa", "aa", "lol", "moi" }.ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly Lazy<LanguageDetector> s_default = new(() => new LanguageDetector([]));
 
     private readonly LanguageModel[] _models;
@@ -59,14 +62,15 @@ public sealed class LanguageDetector
         return new LanguageDetection(_models[best].Language, scores[_models[best].Language], scores);
     }
 
-    // Letters are evidence; a word only this language uses is worth several more letters.
+    // Letters are evidence; a word only this language uses is worth several more letters — unless it is an
+    // interjection every language borrows ("ok", "hmm") that happens to occur in one language's examples.
     private double Evidence(IReadOnlyList<string> tokens, LanguageModel winner)
     {
         var evidence = 0.0;
         foreach (var token in tokens)
         {
             evidence += token.Count(char.IsLetter);
-            if (winner.KnowsWord(token) && _models.Count(m => m.KnowsWord(token)) == 1)
+            if (!s_sharedInterjections.Contains(token) && winner.KnowsWord(token) && _models.Count(m => m.KnowsWord(token)) == 1)
             {
                 evidence += 5;
             }

@@ -51,7 +51,7 @@ internal sealed class BenchmarkConversation : IAsyncDisposable
         using var request = new HttpRequestMessage(HttpMethod.Post, $"v3/directline/conversations/{Id}/activities")
         {
             Content = new StringContent(
-                $$"""{"type":"message","text":"{{text}}","from":{"id":"bench-user"},"channelData":{"clientActivityID":"{{Guid.NewGuid():N}}"}}""",
+                "{\"type\":\"message\",\"text\":\"" + text + "\",\"from\":{\"id\":\"bench-user\"},\"channelData\":{\"clientActivityID\":\"" + Guid.NewGuid().ToString("N") + "\"}}",
                 Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);

@@ -29,6 +29,8 @@ public sealed class EngineHarness : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(l => l.AddProvider(Logs));
         services.AddAuroraDialogs(configuration);
+        // The test bot "engine" uses a municipality's own plugin, found in DI by its [AuroraPlugin] marker.
+        services.AddSingleton<MunicipalPlugin>();
         configure?.Invoke(services);
         _provider = services.BuildServiceProvider();
     }

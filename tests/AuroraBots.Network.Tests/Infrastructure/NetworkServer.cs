@@ -48,6 +48,7 @@ public sealed class NetworkServer : IAsyncDisposable
 
         var app = builder.Build();
         app.MapAuroraNetwork();
+        app.Services.WarmUpAuroraNetwork();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new NetworkServer(app, new Uri(address + "/"), logs);

@@ -1,0 +1,15 @@
+import { launchBrowser, recordCspViolations } from './lib/browser.mjs';
+import { startHost } from './lib/host.mjs';
+const host = await startHost();
+const b = await launchBrowser();
+await recordCspViolations(b.context);
+const page = await b.context.newPage();
+page.on('console', m => console.log('console', m.type(), m.text()));
+page.on('requestfailed', r => console.log('failed', r.url(), r.failure()?.errorText));
+await page.goto(`http://localhost:${host.port}/demo-sites/tampere/`);
+await page.locator('.aurorabots-launcher').click();
+await page.waitForTimeout(6000);
+console.log(await page.evaluate(() => window.__cspViolations));
+console.log(await page.evaluate(() => Array.from(document.querySelectorAll('style,link[rel=stylesheet]')).map(s => s.tagName + ' ' + (s.nonce ? 'N ' : '- ') + (s.href||'') + (s.getAttribute('data-emotion')||'') + ' ' + s.textContent.slice(0,60))));
+console.log(await page.evaluate(() => document.querySelectorAll('.webchat__basic-transcript__activity').length));
+await b.close(); await host.stop();
