@@ -1,3 +1,4 @@
+using Polly;
 using AuroraBots.AuroraAI.Client;
 using AuroraBots.AuroraAI.Plugin;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +35,13 @@ public static class Extensions
                 resilience.Retry.Delay = options.RetryDelay;
                 resilience.Retry.UseJitter = true;
                 resilience.Retry.DisableForUnsafeHttpMethods(); // POSTs are not idempotent: never retried
+                // Reading session attributes spends a single-use token: a retry after a lost answer would find it
+                // used. Retry such a read only when the connection was never made.
+                var retryable = resilience.Retry.ShouldHandle;
+                resilience.Retry.ShouldHandle = async args =>
+                    args.Context.GetRequestMessage()?.RequestUri?.AbsolutePath.EndsWith("/session_attributes", StringComparison.Ordinal) == true
+                        ? args.Outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError }
+                        : await retryable(args);
                 resilience.CircuitBreaker.FailureRatio = options.CircuitFailureRatio;
                 resilience.CircuitBreaker.MinimumThroughput = Math.Max(2, options.CircuitMinimumThroughput);
                 resilience.CircuitBreaker.SamplingDuration = options.CircuitSamplingDuration >= options.AttemptTimeout * 2

@@ -48,14 +48,17 @@ public static class IntentFile
         var examples = new List<IntentExample>();
         foreach (var (intentKey, languagesNode) in intents.Children)
         {
-            var intent = ((YamlScalarNode)intentKey).Value ?? string.Empty;
+            if (intentKey is not YamlScalarNode { Value: { Length: > 0 } intent })
+            {
+                throw new IntentFileException(sourceName, $"line {intentKey.Start.Line}: an intent name must be plain text.");
+            }
             if (languagesNode is not YamlMappingNode languages)
             {
                 throw new IntentFileException(sourceName, $"line {languagesNode.Start.Line}: intent '{intent}' must map fi/sv/en to lists of examples.");
             }
             foreach (var (languageKey, textsNode) in languages.Children)
             {
-                var language = ((YamlScalarNode)languageKey).Value ?? string.Empty;
+                var language = (languageKey as YamlScalarNode)?.Value ?? string.Empty;
                 if (language is not ("fi" or "sv" or "en"))
                 {
                     throw new IntentFileException(sourceName, $"line {languageKey.Start.Line}: intent '{intent}' has language '{language}'; use fi, sv or en.");

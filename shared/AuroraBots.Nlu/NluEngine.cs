@@ -70,6 +70,11 @@ public sealed class NluEngine
     public NluResult Analyse(string text, string? conversationLanguage = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > Options.MaxAnalysedLength)
+        {
+            // A chat turn is short; a pasted document must not cost the host seconds of CPU.
+            text = text[..Options.MaxAnalysedLength];
+        }
         var detection = _detector.Detect(text);
         var language = ChooseLanguage(detection, conversationLanguage);
         var intents = _classifiers.TryGetValue(language, out var classifier)

@@ -20,6 +20,9 @@ public sealed record NluOptions
     /// <summary>Whether the intent examples also train the language detector (they are in-domain text).</summary>
     public bool TrainLanguageDetectorOnExamples { get; init; } = true;
 
+    /// <summary>Longer messages are analysed on their first this many characters (entity positions stay valid).</summary>
+    public int MaxAnalysedLength { get; init; } = 2000;
+
     public ClassifierFeatureOptions Features { get; init; } = new();
 
     public IntentScoringOptions Scoring { get; init; } = new();

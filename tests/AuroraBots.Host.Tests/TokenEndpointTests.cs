@@ -86,7 +86,7 @@ public class TokenEndpointTests(HostFactory factory) : IClassFixture<HostFactory
 
         Assert.Equal("905", config.GetProperty("municipalityCode").GetString());
         Assert.Equal("sv", config.GetProperty("defaultLanguage").GetString());
-        Assert.Equal(["sv", "fi", "en"], config.GetProperty("languages").EnumerateArray().Select(e => e.GetString()).ToArray());
+        Assert.Equal(new[] { "sv", "fi", "en" }, config.GetProperty("languages").EnumerateArray().Select(e => e.GetString() ?? "").ToArray());
         Assert.StartsWith("sha384-", config.GetProperty("webChat").GetProperty("integrity").GetString());
         Assert.DoesNotContain("secret", body, StringComparison.OrdinalIgnoreCase);
 

@@ -39,7 +39,7 @@ public sealed class ClientResilienceTests
     }
 
     [Fact]
-    public async Task Posts_are_not_retried_but_gets_are()
+    public async Task Posts_and_token_reads_are_not_retried_but_idempotent_gets_are()
     {
         await using var stub = await StubServer.StartAsync(ctx => { ctx.Response.StatusCode = 500; return Task.CompletedTask; });
         await using var services = ClientFactory.Create(stub.BaseAddress, settings: new Dictionary<string, string?> { ["AuroraAI:Client:CircuitMinimumThroughput"] = "100" });
@@ -48,8 +48,13 @@ public sealed class ClientResilienceTests
         await Assert.ThrowsAsync<AuroraAiUnavailableException>(() => client.RecommendServiceAsync(Recommend));
         Assert.Equal(1, stub.Hits);
 
+        // A single-use token may already be spent when the answer is lost: never read it twice.
         await Assert.ThrowsAsync<AuroraAiUnavailableException>(() => client.GetSessionAttributesAsync(Token));
-        Assert.Equal(1 + 1 + 2, stub.Hits); // one GET plus two retries
+        Assert.Equal(2, stub.Hits);
+
+        var typed = Assert.IsType<AuroraBots.AuroraAI.Client.AuroraAiClient>(client);
+        Assert.False(await typed.CheckHealthAsync());
+        Assert.Equal(2 + 1 + 2, stub.Hits); // the health check plus two retries
     }
 
     [Fact]

@@ -21,6 +21,14 @@ public class AgeRecognitionTests
     [InlineData("17 years old", "en", "17")]
     [InlineData("a 17-year-old from Turku", "en", "17")]
     [InlineData("17", "fi", "17")]
+    [InlineData("olen seitsemäntoista", "fi", "17")]
+    [InlineData("oon viistoista", "fi", "15")]
+    [InlineData("seitsemäntoistavuotias", "fi", "17")]
+    [InlineData("kaksikymmentäkaksi vuotias", "fi", "22")]
+    [InlineData("jag är sjutton år", "sv", "17")]
+    [InlineData("I'm seventeen", "en", "17")]
+    [InlineData("twenty-one years old", "en", "21")]
+    [InlineData("sixteen", "en", "16")]
     public void Stated_ages_are_recognised(string text, string language, string age)
     {
         var match = Assert.Single(Ages(text, language));
@@ -42,6 +50,10 @@ public class AgeRecognitionTests
     [InlineData("I'm fine thanks", "en")]
     [InlineData("olen 0", "fi")]
     [InlineData("I am 250", "en")]
+    [InlineData("I'm twenty minutes away", "en")]
+    [InlineData("olen kymmenen minuuttia myöhässä", "fi")]
+    [InlineData("olen seitsemäntoistavuotiaiden ryhmässä", "fi")]
+    [InlineData("I'm 17th in the queue", "en")]
     public void Numbers_that_are_not_ages_are_left_alone(string text, string language) =>
         Assert.Empty(Ages(text, language));
 

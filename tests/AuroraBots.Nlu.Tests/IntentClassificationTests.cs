@@ -86,6 +86,15 @@ public class IntentClassificationTests
     }
 
     [Fact]
+    public void A_huge_message_is_analysed_on_its_beginning()
+    {
+        var text = "asun Oulussa ja etsin töitä " + string.Concat(Enumerable.Repeat("tosi ", 50_000)) + " Tampereella";
+        var result = s_engine.Analyse(text, "fi");
+        var oulu = Assert.Single(result.Entities, e => e.Type == EntityTypes.Municipality); // Tampereella is past the limit
+        Assert.Equal("Oulussa", text.Substring(oulu.Start, oulu.Length));
+    }
+
+    [Fact]
     public void Training_rejects_unsupported_languages_and_empty_examples()
     {
         var german = Assert.Throws<ArgumentException>(() => NluEngine.Train([new IntentExample("help", "de", "Hilfe")]));

@@ -34,6 +34,8 @@ public sealed class IntentFileTests : IDisposable
     [InlineData("intents:\n  help:\n    fi: [\"\"]\n", "empty")]
     [InlineData("examples:\n  help: {}\n", "'intents:'")]
     [InlineData("intents:\n  help:\n    fi: [apua\n", "line")]
+    [InlineData("intents:\n  [a, b]:\n    fi: [apua]\n", "plain text")]
+    [InlineData("intents:\n  help:\n    fi: [apua]\n  help:\n    sv: [hjälp]\n", "line")]
     public void Bad_files_are_rejected_with_the_file_and_the_problem(string yaml, string problem)
     {
         var path = Write(yaml);

@@ -50,6 +50,8 @@ public class MunicipalityRecognitionTests
     [InlineData("Uudessakaupungissa", "895")]
     [InlineData("Virroilla", "936")]
     [InlineData("Mänttä-Vilppulassa", "508")]
+    [InlineData("asun Oulussakin välillä", "564")]
+    [InlineData("Tampereeltako?", "837")]
     public void Finnish_case_forms_map_to_the_municipality_code(string text, string code)
     {
         var matches = Municipalities(text, "fi");

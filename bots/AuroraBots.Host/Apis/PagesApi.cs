@@ -22,7 +22,8 @@ public static class PagesApi
     {
         app.MapGet("/", DemoPage);
         app.MapGet("/handoff/{botId}", HandoffLanding);
-        app.MapGet("/demo-sites/{site}/{page?}", DemoSite);
+        // Pages have no extension (site.css and logo.svg next to them are static files).
+        app.MapGet("/demo-sites/{site:regex(^[a-z0-9-]+$)}/{page:regex(^[a-z0-9-]+$)?}", DemoSite);
         return app;
     }
 

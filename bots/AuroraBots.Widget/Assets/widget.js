@@ -84,6 +84,7 @@
     var link = document.createElement('link');
     link.rel = 'stylesheet';
     link.href = base + '/widget.css';
+    link.crossOrigin = 'anonymous'; // served with ACAO *; keeps its rules readable to accessibility tools
     if (nonce) link.nonce = nonce;
     document.head.appendChild(link);
   }
@@ -278,10 +279,14 @@
 
   function connect(state, resumed) {
     var WebChat = window.WebChat;
-    var options = { domain: state.domain, token: state.token, conversationId: state.conversationId };
-    // The page's transcript is empty after a reload: replay the conversation from its start (watermark 0 =
-    // before the first activity). Within a page DirectLineJS keeps its own watermark across reconnects.
-    if (resumed) options.watermark = '0';
+    var options = { domain: state.domain, token: state.token };
+    if (resumed) {
+      // Reconnect (GET /conversations/{id}). The page's transcript is empty after a reload, so replay the
+      // conversation from its start (watermark 0 = before the first activity); within a page DirectLineJS keeps
+      // its own watermark across reconnects. A new conversation instead starts with POST /conversations.
+      options.conversationId = state.conversationId;
+      options.watermark = '0';
+    }
     var directLine = WebChat.createDirectLine(options);
     var store = WebChat.createStore({}, storeMiddleware);
     chat = { directLine: directLine, store: store, botId: state.botId, language: state.language || currentLanguage(), resumed: resumed };

@@ -25,6 +25,9 @@ internal sealed class SearchDocumentBuilder(Tokeniser tokeniser, AuroraCodeLists
         Add(service.Name, "fi", options.NameWeight);
         Add(service.Summary, "fi");
         Add(service.Description, "fi");
+        if (options.NGramWeight > 0)
+            foreach (var gram in tokeniser.Grams(service.Name + " " + service.Name + " " + service.Summary))
+                bag[gram] = bag.GetValueOrDefault(gram) + 1;
         if (extraNames is not null)
             foreach (var (language, text) in extraNames)
                 if (language != "fi") Add(text, language, options.NameWeight);

@@ -27,7 +27,7 @@ internal sealed class ServiceRecommender(
     {
         var snapshot = catalogue.Current;
         // Like the original, reranking looks at one extra candidate.
-        var scored = TextSearchScorer.Score(snapshot, _tokeniser, query.SearchText, query.Filters, query.Rerank ? query.Limit + 1 : query.Limit);
+        var scored = TextSearchScorer.Score(snapshot, _tokeniser, query.SearchText, query.Filters, query.Rerank ? query.Limit + 1 : query.Limit, options.Value.TextSearch.NGramWeight);
         return Task.FromResult(Finish(snapshot, scored, query.Rerank, query.Limit, null, caller, baseUrl, "/service-recommender/v1/text_search"));
     }
 

@@ -10,8 +10,10 @@ namespace AuroraBots.Network.Search;
 public sealed class Bm25Index
 {
     private readonly Dictionary<string, List<(int Doc, int Tf)>> _postings = new(StringComparer.Ordinal);
-    private readonly int[] _docLengths;
+    private readonly int[] _docLengths;      // word terms
+    private readonly int[] _gramLengths;     // g: character n-gram terms
     private readonly double _averageLength;
+    private readonly double _averageGramLength;
     private readonly string[] _sortedTerms;
     private readonly TextSearchOptions _options;
 
@@ -19,16 +21,19 @@ public sealed class Bm25Index
     {
         _options = options;
         _docLengths = new int[documents.Count];
+        _gramLengths = new int[documents.Count];
         for (var doc = 0; doc < documents.Count; doc++)
         {
             foreach (var (term, tf) in documents[doc])
             {
                 if (!_postings.TryGetValue(term, out var list)) _postings[term] = list = [];
                 list.Add((doc, tf));
-                _docLengths[doc] += tf;
+                if (IsGram(term)) _gramLengths[doc] += tf;
+                else _docLengths[doc] += tf;
             }
         }
         _averageLength = documents.Count == 0 ? 1 : Math.Max(1, _docLengths.Average());
+        _averageGramLength = documents.Count == 0 ? 1 : Math.Max(1, _gramLengths.Average());
         _sortedTerms = _postings.Keys.Order(StringComparer.Ordinal).ToArray();
     }
 
@@ -49,7 +54,8 @@ public sealed class Bm25Index
             {
                 var best = 0.0;
                 if (_postings.TryGetValue(term, out var exact))
-                    best = Accumulate(exact, 1.0, scores);
+                    best = IsGram(term) ? Accumulate(exact, _options.NGramWeight, scores, gram: true) : Accumulate(exact, 1.0, scores);
+                if (IsGram(term)) { maxPossible += best; continue; }
                 if (_options.PrefixWeight > 0 && term.Length >= 8) // "fi:" + at least 5 letters
                 {
                     var prefix = term[..Math.Max(8, term.Length - _options.PrefixTrim)];
@@ -75,19 +81,23 @@ public sealed class Bm25Index
     }
 
     // Returns the largest single contribution (idf·(k1+1)·weight) so scores can be normalised.
-    private double Accumulate(List<(int Doc, int Tf)> postings, double weight, double[] scores)
+    private double Accumulate(List<(int Doc, int Tf)> postings, double weight, double[] scores, bool gram = false)
     {
+        var lengths = gram ? _gramLengths : _docLengths;
+        var average = gram ? _averageGramLength : _averageLength;
         var n = Count;
         var idf = Math.Log(1 + (n - postings.Count + 0.5) / (postings.Count + 0.5));
         var k1 = _options.K1;
         var b = _options.B;
         foreach (var (doc, tf) in postings)
         {
-            var norm = k1 * (1 - b + b * _docLengths[doc] / _averageLength);
+            var norm = k1 * (1 - b + b * lengths[doc] / average);
             scores[doc] += weight * idf * tf * (k1 + 1) / (tf + norm);
         }
         return weight * idf * (k1 + 1);
     }
+
+    private static bool IsGram(string term) => term.StartsWith("g:", StringComparison.Ordinal);
 
     private IEnumerable<string> TermsStartingWith(string prefix)
     {

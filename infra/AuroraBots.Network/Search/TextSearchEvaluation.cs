@@ -44,7 +44,7 @@ public static class TextSearchEvaluation
         var tokeniser = new Tokeniser(options.Stemming);
         return LoadQueries().Select(query =>
         {
-            var top = TextSearchScorer.Score(snapshot, tokeniser, query.Query, ServiceFilterSpec.None, 5)
+            var top = TextSearchScorer.Score(snapshot, tokeniser, query.Query, ServiceFilterSpec.None, 5, options.NGramWeight)
                 .Select(s => snapshot.Services[s.Position].ServiceId).ToList();
             return new QueryResult(query, top, top.Count(query.Relevant.Contains));
         }).ToList();

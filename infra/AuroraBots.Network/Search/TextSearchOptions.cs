@@ -14,6 +14,12 @@ public sealed class TextSearchOptions
     /// </summary>
     public int PrefixTrim { get; set; } = 2;
 
+    /// <summary>
+    /// Weight of character 4-gram matching over the Finnish texts (catches compounds and stems the stemmer
+    /// misses, e.g. toimeentulotuen/toimeentulotuki); 0 disables it.
+    /// </summary>
+    public double NGramWeight { get; set; } = 0.3;
+
     /// <summary>How many times the service name counts relative to the summary.</summary>
     public int NameWeight { get; set; } = 2;
 

@@ -11,13 +11,15 @@ namespace AuroraBots.Network.Search;
 /// </summary>
 public static class TextSearchScorer
 {
-    public static List<ScoredService> Score(CatalogueSnapshot catalogue, Tokeniser tokeniser, string searchText, ServiceFilterSpec filter, int take)
+    public static List<ScoredService> Score(
+        CatalogueSnapshot catalogue, Tokeniser tokeniser, string searchText, ServiceFilterSpec filter, int take, double ngramWeight = 0.3)
     {
         var text = FilterSpecialCharacters(searchText);
         var terms = new HashSet<string>(StringComparer.Ordinal);
         foreach (var language in (string[])["fi", "sv", "en"])
             terms.UnionWith(tokeniser.Terms(text, language));
         if (terms.Count == 0) return [];
+        if (ngramWeight > 0) terms.UnionWith(tokeniser.Grams(text));
         var services = catalogue.Services;
         return catalogue.TextIndex.Search(terms, position => ServiceFilter.Matches(services[position], filter), take)
             .Select(r => new ScoredService(r.Doc, r.Score))

@@ -47,6 +47,18 @@ public sealed class Tokeniser(StemmingMode mode)
         }
     }
 
+    /// <summary>Character 4-grams (prefix <c>g:</c>) of the folded words, with word boundaries marked by '_'.</summary>
+    public IEnumerable<string> Grams(string text)
+    {
+        foreach (var word in Words(text))
+        {
+            if (word.Length < 4 || char.IsDigit(word[0])) continue;
+            var padded = "_" + Fold(word) + "_";
+            for (var i = 0; i + 4 <= padded.Length; i++)
+                yield return "g:" + padded.Substring(i, 4);
+        }
+    }
+
     public string Stem(string word, string language)
     {
         if (Mode == StemmingMode.None || word.Length < 4 || char.IsDigit(word[0])) return word;

@@ -78,6 +78,23 @@ public sealed partial class AuroraAiClient(
         return await ReadAsync(response, AuroraAiJsonContext.Default.SessionAttributes, "session_attributes", cancellationToken);
     }
 
+    /// <summary>
+    /// <c>GET /service-recommender/healthcheck/</c>: true when the network answers. Idempotent, so retried by the
+    /// pipeline; never throws for an unreachable network (returns false).
+    /// </summary>
+    public async Task<bool> CheckHealthAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var response = await SendAsync("../healthcheck/", HttpMethod.Get, null, null, cancellationToken, "healthcheck", authenticate: false);
+            return response.IsSuccessStatusCode;
+        }
+        catch (AuroraAiUnavailableException)
+        {
+            return false;
+        }
+    }
+
     private async Task<HttpResponseMessage> SendAsync(
         string relative, HttpMethod method, HttpContent? content, string? consentReceiptId, CancellationToken cancellationToken,
         string? operation = null, bool authenticate = true)

@@ -116,6 +116,12 @@ internal sealed class MunicipalityGazetteer
                     yield return Match(text, span, form.Code);
                 }
             }
+            if (matched == 0 && language == "fi" && WithoutClitic(tokens[i].Folded) is { } bare
+                && forms.TryGetValue(bare, out var cliticForm) && cliticForm.Exact is null && DiacriticsAgree([tokens[i]], cliticForm.Name))
+            {
+                matched = 1; // Oulussakin, Tampereeltako, Helsingissähän
+                yield return Match(text, [tokens[i]], cliticForm.Code);
+            }
             if (matched == 0 && FuzzyLookup(fuzzy, tokens[i].Folded) is { } code)
             {
                 matched = 1;
@@ -174,6 +180,21 @@ internal sealed class MunicipalityGazetteer
             .Take(2)
             .ToList();
         return codes.Count == 1 ? codes[0] : null; // ambiguous typo: better no match than a wrong town
+    }
+
+    // Finnish enclitic particles (-kin "too", -kaan "either", -ko question, -han/-pa emphasis), folded.
+    private static readonly string[] s_clitics = ["kaan", "kin", "han", "ko", "pa"];
+
+    private static string? WithoutClitic(string folded)
+    {
+        foreach (var clitic in s_clitics)
+        {
+            if (folded.Length > clitic.Length + 4 && folded.EndsWith(clitic, StringComparison.Ordinal))
+            {
+                return folded[..^clitic.Length];
+            }
+        }
+        return null;
     }
 
     private static string StripPossessive(string folded) =>

@@ -17,7 +17,7 @@ internal static class MunicipalityNameTables
     /// <summary>Extra names that inflect like Finnish words: short official forms and well-known nicknames.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> FinnishAliases = new Dictionary<string, string[]>
     {
-        ["091"] = ["stadi"],
+        ["091"] = ["stadi", "hesa"],
         ["837"] = ["manse"],
         ["599"] = ["pedersöre"],
         ["478"] = ["maarianhamina"],

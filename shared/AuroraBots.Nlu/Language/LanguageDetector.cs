@@ -18,7 +18,7 @@ public sealed class LanguageDetector
     private const double WordWeight = 2.0;
 
     private static readonly FrozenSet<string> s_sharedInterjections =
-        new[] { "ok", "okay", "okey", "hmm", "mm", "hm", "no", "jaa", "aa", "lol", "moi" }.ToFrozenSet(StringComparer.Ordinal);
+        new[] { "ok", "okay", "okey", "hmm", "mm", "hm", "no", "jaa", "aa", "lol" }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly Lazy<LanguageDetector> s_default = new(() => new LanguageDetector([]));
 

@@ -5,7 +5,7 @@ namespace AuroraBots.Benchmarks.Channel;
 
 /// <summary>
 /// <c>channel [--conversations 200 --turns 10]</c>: concurrent conversations, each posting turns one after the
-/// other over HTTP and receiving echo-bot replies on its WebSocket. Prints p50/p99 turn latency (POST sent →
+/// other over HTTP (closed loop, no think time) and receiving echo-bot replies on its WebSocket, after a warm-up. Prints p50/p99 turn latency (POST sent →
 /// reply frame received), turns/s, lost and duplicated replies and the server's peak RSS.
 /// <c>channel-idle [--conversations 5000]</c>: opens that many WebSocket conversations, keeps them idle across
 /// keep-alives, checks a sample still answers, and prints the server's RSS.
@@ -35,20 +35,27 @@ public static class ChannelBenchmarks
         using var http = Client(server.BaseUrl);
         Console.WriteLine($"channel: {conversations} conversations x {turns} turns against {server.BaseUrl} (server pid {server.ProcessId})");
 
-        // Warm-up (JIT, connection pool) is not measured.
-        await using (var warm = new BenchmarkConversation(http))
+        // Warm-up, not measured: JIT tiering (tier-1 code needs ~30 calls plus a background compile), then one
+        // turn per conversation so every client has its pooled HTTP connection, as long-lived chats do.
+        var warmers = new BenchmarkConversation[20];
+        for (var i = 0; i < warmers.Length; i++) warmers[i] = new BenchmarkConversation(http);
+        foreach (var warm in warmers) await warm.StartAsync("test-secret", CancellationToken.None);
+        await Task.WhenAll(warmers.Select(async warm =>
         {
-            await warm.StartAsync("test-secret", CancellationToken.None);
             for (var i = 0; i < 20; i++) await warm.TurnAsync($"warm {i}", TimeSpan.FromSeconds(10), CancellationToken.None);
-        }
+        }));
+        foreach (var warm in warmers) await warm.DisposeAsync();
+        await Task.Delay(TimeSpan.FromSeconds(2));
 
         var clients = new BenchmarkConversation[conversations];
         for (var i = 0; i < conversations; i++) clients[i] = new BenchmarkConversation(http);
         await Parallel.ForEachAsync(clients, new ParallelOptions { MaxDegreeOfParallelism = 32 },
             async (c, ct) => await c.StartAsync("test-secret", ct));
+        await Task.WhenAll(clients.Select(c => c.TurnAsync("hello", TimeSpan.FromSeconds(10), CancellationToken.None)));
 
         var latencies = new List<double>[conversations];
         var lost = 0;
+        var cpuBefore = server.CpuTime();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(clients.Select(async (client, index) =>
         {
@@ -61,6 +68,7 @@ public static class ChannelBenchmarks
             }
         }));
         clock.Stop();
+        var serverCpu = server.CpuTime() - cpuBefore;
         await Task.Delay(500); // let late duplicates, if any, arrive
         var all = latencies.SelectMany(l => l).Order().ToArray();
         var duplicates = clients.Sum(c => c.Duplicates);
@@ -72,6 +80,8 @@ public static class ChannelBenchmarks
         Console.WriteLine($"latency p99:       {Percentile(all, 0.99):F1} ms");
         Console.WriteLine($"latency max:       {(all.Length > 0 ? all[^1] : 0):F1} ms");
         Console.WriteLine($"throughput:        {total / clock.Elapsed.TotalSeconds:F0} turns/s ({clock.Elapsed.TotalSeconds:F2} s)");
+        Console.WriteLine($"server CPU:        {serverCpu.TotalMilliseconds * 1000 / total:F0} µs per turn ({serverCpu.TotalSeconds:F2} s)");
+        Console.WriteLine($"load average:      {File.ReadAllText("/proc/loadavg").Split(' ')[0]} (other processes share the cores)");
         Console.WriteLine($"lost replies:      {lost}");
         Console.WriteLine($"duplicate frames:  {duplicates}");
         Console.WriteLine($"non-ActivitySet:   {unexpected}");

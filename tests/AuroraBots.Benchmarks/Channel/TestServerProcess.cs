@@ -44,6 +44,15 @@ internal sealed class TestServerProcess : IAsyncDisposable
     /// <summary>Peak resident set size (VmHWM) of the server, in MB.</summary>
     public double PeakRssMegabytes() => ReadStatusKilobytes("VmHWM") / 1024.0;
 
+    /// <summary>CPU time (user + system) the server has used so far, from <c>/proc/&lt;pid&gt;/stat</c>.</summary>
+    public TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11]) + long.Parse(fields[12]); // utime, stime (fields 14 and 15)
+        return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+
     public double CurrentRssMegabytes() => ReadStatusKilobytes("VmRSS") / 1024.0;
 
     private long ReadStatusKilobytes(string field)

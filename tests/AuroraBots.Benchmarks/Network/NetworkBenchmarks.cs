@@ -118,7 +118,7 @@ public static class NetworkBenchmarks
             if (endpoint == "recommend_service")
                 LifeSituationScorer.Score(snapshot, RandomMeters(random), ServiceFilterSpec.None, 5);
             else
-                TextSearchScorer.Score(snapshot, tokeniser, queries[random.Next(queries.Length)], ServiceFilterSpec.None, 5);
+                TextSearchScorer.Score(snapshot, tokeniser, queries[random.Next(queries.Length)], ServiceFilterSpec.None, 5, 0.3);
             samples.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
         }
         samples.Sort();
@@ -152,14 +152,14 @@ public static class NetworkBenchmarks
     {
         var variants = new (string Name, TextSearchOptions Options)[]
         {
-            ("folding only, no prefix", new() { Stemming = StemmingMode.None, PrefixWeight = 0 }),
-            ("folding only + compound prefix", new() { Stemming = StemmingMode.None, PrefixWeight = 0.5, PrefixTrim = 0 }),
-            ("Snowball, no prefix", new() { Stemming = StemmingMode.Snowball, PrefixWeight = 0 }),
-            ("Snowball + compound prefix, no trim", new() { Stemming = StemmingMode.Snowball, PrefixWeight = 0.5, PrefixTrim = 0 }),
-            ("Snowball + prefix trim 1", new() { Stemming = StemmingMode.Snowball, PrefixWeight = 0.5, PrefixTrim = 1 }),
-            ("Snowball + prefix, weight 0.3", new() { Stemming = StemmingMode.Snowball, PrefixWeight = 0.3 }),
-            ("Snowball + prefix, weight 0.8", new() { Stemming = StemmingMode.Snowball, PrefixWeight = 0.8 }),
-            ("Snowball + prefix trim 2 (default)", new()),
+            ("folding only", new() { Stemming = StemmingMode.None, PrefixWeight = 0, NGramWeight = 0 }),
+            ("Snowball", new() { PrefixWeight = 0, NGramWeight = 0 }),
+            ("Snowball + compound prefix", new() { NGramWeight = 0 }),
+            ("Snowball + 4-grams 0.3", new() { PrefixWeight = 0 }),
+            ("folding + prefix + 4-grams 0.3", new() { Stemming = StemmingMode.None }),
+            ("Snowball + prefix + 4-grams 0.15", new() { NGramWeight = 0.15 }),
+            ("Snowball + prefix + 4-grams 0.6", new() { NGramWeight = 0.6 }),
+            ("Snowball + prefix + 4-grams 0.3 (default)", new()),
         };
         var queries = TextSearchEvaluation.LoadQueries();
         Console.WriteLine($"Text search precision@5 over {queries.Count} labelled queries (" +

@@ -1,0 +1,87 @@
+// A real conversation through the widget with the shipped bot content (dialogs/frontdesk → dialogs/work), as in
+// dialogs/frontdesk/tests/route_accept_all.yaml: suggested actions, a hand-off shown in the panel header with a
+// spoken notice, a carousel of hero cards, and a postBack button that stays out of the transcript but reaches the bot.
+// (Web Chat checks 19 and 20 of the channel reference; issue 6 item 4.)
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchBrowser, recordCspViolations, screenshot } from './lib/browser.mjs';
+import { startHost } from './lib/host.mjs';
+import { botEntries, say, transcript, waitForTranscript } from './lib/webchat.mjs';
+
+let host;
+let browser;
+let page;
+const panel = '.aurorabots-panel';
+
+before(async () => {
+  host = await startHost();
+  browser = await launchBrowser();
+  await recordCspViolations(browser.context);
+  page = await browser.context.newPage();
+  await page.goto(`http://localhost:${host.port}/demo-sites/tampere/`);
+  await page.locator('.aurorabots-launcher').click();
+  await page.locator(`${panel} [data-id="webchat-sendbox-input"]`).waitFor({ timeout: 20_000 });
+});
+
+after(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+
+/** Sends `text` and waits for a bot message after it that matches `expected`. */
+async function exchange(text, expected, what) {
+  await say(page, panel, text);
+  return waitForTranscript(page, panel, (entries) => {
+    const mine = entries.map((e, i) => (e.fromUser && e.text.includes(text) ? i : -1)).filter((i) => i >= 0).pop();
+    return mine !== undefined && entries.slice(mine + 1).some((e) => !e.fromUser && expected.test(e.text));
+  }, 30_000, what);
+}
+
+const suggestedActions = () => page.locator(`${panel} .webchat__suggested-actions button`).allInnerTexts();
+
+test('suggested actions render for the latest bot message (check 19)', async () => {
+  const welcome = await waitForTranscript(page, panel, (e) => botEntries(e).length >= 1, 20_000, 'the welcome');
+  assert.match(botEntries(welcome)[0].text, /Tervetuloa|tervetuloa/);
+  if (botEntries(await transcript(page, panel)).some((e) => /Missä kunnassa/.test(e.text))) {
+    await exchange('Oulu', /omin sanoin/, 'the question about the matter');
+  }
+  await page.waitForFunction(() => document.querySelectorAll('.aurorabots-panel .webchat__suggested-actions button').length >= 4, null, { timeout: 10_000 });
+  assert.ok((await suggestedActions()).some((t) => t.includes('Työ ja opiskelu')));
+});
+
+test('a hand-off changes the header name and avatar and is announced (issue 6 item 4)', async () => {
+  const titleBefore = await page.locator('.aurorabots-title').innerText();
+  const avatarBefore = await page.locator('.aurorabots-avatar').getAttribute('src');
+  await exchange('olen 16-vuotias', /./, 'an answer to the age');
+  await exchange('tarvitsen kesätyön', /Työ- ja opiskelubotti/, 'the hand-off offer');
+  await exchange('Kyllä, kaikki', /Siirrän sinut nyt/, 'the hand-off');
+
+  const work = (await (await fetch(`${host.origin}/api/bots`)).json()).find((b) => b.id === 'work');
+  await page.waitForFunction((name) => document.querySelector('.aurorabots-title')?.textContent === name, work.displayName.fi, { timeout: 15_000 });
+  assert.notEqual(titleBefore, work.displayName.fi);
+  assert.match(await page.locator('.aurorabots-avatar').getAttribute('src'), /avatars\/work\.svg$/);
+  assert.notEqual(avatarBefore, await page.locator('.aurorabots-avatar').getAttribute('src'));
+  const notice = page.locator('.aurorabots-notice');
+  assert.equal(await notice.getAttribute('aria-live'), 'polite');
+  await page.waitForFunction((name) => document.querySelector('.aurorabots-notice')?.textContent.includes(name), work.displayName.fi, { timeout: 5_000 });
+  assert.match(await notice.innerText(), /^Keskustelet nyt: /);
+  await screenshot(page, 'widget-handoff');
+});
+
+test('hero cards in a carousel, and a postBack that is hidden yet reaches the bot (checks 19, 20)', async () => {
+  await exchange('Kesätyöt', /kesätyöseteli|Kesätyöpalveluita|palveluita/i, 'the summer job answer');
+  await page.locator(`${panel} .webchat__carousel-filmstrip .ac-adaptiveCard`).first().waitFor({ timeout: 20_000 });
+  const cards = await page.locator(`${panel} .webchat__carousel-filmstrip .ac-adaptiveCard`).count();
+  assert.ok(cards >= 1, 'hero cards render (through Adaptive Cards) in a carousel');
+  await screenshot(page, 'widget-cards');
+
+  const before = await transcript(page, panel);
+  const useful = page.locator(`${panel} .webchat__carousel-filmstrip .ac-adaptiveCard button`, { hasText: 'Hyödyllinen' }).first();
+  await useful.click();
+  const after = await waitForTranscript(page, panel,
+    (e) => e.length > before.length && e.slice(before.length).some((x) => !x.fromUser && /Kiitos palautteesta/.test(x.text)),
+    20_000, 'the bot acknowledging the feedback');
+  const added = after.slice(before.length);
+  assert.ok(!added.some((e) => e.fromUser), `the postBack is not shown as a user message: ${JSON.stringify(added)}`);
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+});
