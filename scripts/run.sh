@@ -19,7 +19,7 @@ host=bots/AuroraBots.Host
 # install it here first so a missing registry shows up as a clear npm error rather than inside the build.
 if [ ! -f "$host/wwwroot/lib/webchat/webchat.js" ] && [ ! -f "$host/webchat/node_modules/botframework-webchat/dist/webchat.js" ]; then
   echo "Installing Microsoft Web Chat (npm ci in $host/webchat)…"
-  (cd "$host/webchat" && npm ci --ignore-scripts --no-audit --no-fund)
+  (cd "$host/webchat" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 fi
 
 dotnet build "$host/AuroraBots.Host.csproj" -nologo -v quiet

@@ -45,6 +45,9 @@ public static class Extensions
         api.MapRecommenderApi();
         api.MapSessionAttributesApi();
         endpoints.MapGet(HealthPath, () => Results.Text("Healthcheck OK", "text/plain"));
+        // The published contract (auroraai-core-components api_doc), as the original serves it with its Swagger UI.
+        api.MapGet("/openapi.json", () => Results.Stream(
+            typeof(Extensions).Assembly.GetManifestResourceStream("Network.openapi.json")!, "application/json"));
         return endpoints;
     }
 

@@ -21,7 +21,7 @@ public sealed class DialogsOptions
     public double ClarifyThreshold { get; set; } = 0.25;
 
     /// <summary>Minimum language-detection confidence to switch the conversation language from one message.</summary>
-    public double LanguageSwitchConfidence { get; set; } = 0.85;
+    public double LanguageSwitchConfidence { get; set; } = 0.55;
 
     /// <summary>Watch the dialogs folder and reload on change (keeping the last valid content on errors).</summary>
     public bool HotReload { get; set; } = true;

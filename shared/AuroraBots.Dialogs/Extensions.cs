@@ -24,7 +24,7 @@ public static class DialogsServiceCollectionExtensions
     /// <c>Dialogs:Path</c> (validated; the host fails to start on invalid content), state in
     /// <c>IDistributedCache</c> (Redis when <c>ConnectionStrings:Redis</c> is set, else memory), Semantic Kernel
     /// plugins from DI. Optional: <see cref="IAuroraAiClient"/> (recommend steps), <see cref="IHandoffService"/>,
-    /// an <see cref="INluService"/> (else a small lexical one).
+    /// an <see cref="INluService"/> (default: the platform NLU, <see cref="AuroraBots.Nlu.NluEngine"/>).
     /// </summary>
     public static IServiceCollection AddAuroraDialogs(this IServiceCollection services, IConfiguration configuration)
     {
@@ -49,7 +49,7 @@ public static class DialogsServiceCollectionExtensions
         services.TryAddSingleton<IFlowActionCatalog, KernelActionCatalog>();
         services.TryAddSingleton(sp => new DialogContentValidator(sp.GetRequiredService<IFlowActionCatalog>()));
         services.TryAddSingleton<DialogContentLoader>();
-        services.TryAddSingleton<INluService, KeywordNluService>();
+        services.TryAddSingleton<INluService>(new NluEngineService());
 
         // Refuse invalid content right away (actions are checked again once plugins are known, at start-up).
         var path = ResolvePath(options, configuration[HostDefaults.ContentRootKey]);

@@ -28,6 +28,10 @@ public static class DirectLineExtensions
         {
             if (string.IsNullOrWhiteSpace(options.RedisConnectionString))
                 options.RedisConnectionString = root.GetConnectionString("Redis");
+            // "AllowedOrigins": "*" (or "a,b") as a plain string, besides the list form.
+            if (section["AllowedOrigins"] is { Length: > 0 } scalar)
+                foreach (var origin in scalar.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    if (!options.AllowedOrigins.Contains(origin)) options.AllowedOrigins.Add(origin);
         });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DirectLineTokenService>();
@@ -90,9 +94,15 @@ public static class DirectLineEndpoints
     public const string RoutePrefix = "/v3/directline";
 }
 
-/// <summary>Bounds memory: forgets idle conversations and expired uploads (memory stores) and idle runtimes.</summary>
-internal sealed class HousekeepingService(IServiceProvider services, IOptions<DirectLineOptions> options, TimeProvider time) : BackgroundService
+/// <summary>
+/// Bounds memory: forgets idle conversations and expired uploads (memory stores) and idle runtimes. Taking the
+/// token service here creates it at start-up, so a missing signing key is reported then, not at the first chat.
+/// </summary>
+internal sealed class HousekeepingService(IServiceProvider services, IOptions<DirectLineOptions> options, TimeProvider time,
+    Tokens.DirectLineTokenService tokens) : BackgroundService
 {
+    public Tokens.DirectLineTokenService Tokens { get; } = tokens;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);

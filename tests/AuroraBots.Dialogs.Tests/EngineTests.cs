@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using AuroraBots.Dialogs.Nlu;
 using AuroraBots.Dialogs.Plugins;
+using AuroraBots.Nlu;
 using AuroraBots.Dialogs.State;
 using AuroraBots.Dialogs.Tests.Infrastructure;
 using AuroraBots.Schema;
@@ -226,17 +228,35 @@ public sealed class EngineTests : IAsyncLifetime
     [Fact]
     public async Task UnsureIntentAsksDidYouMeanWithButtons()
     {
-        await _engine.JoinAsync(_conversation, "engine");
-        var clarify = await Say("profile branch");
-        var reply = clarify.Single();
-        Assert.StartsWith("Did you mean", reply.Text);
-        Assert.Contains("**Profile**", reply.Text);
-        Assert.Contains("**Branches**", reply.Text);
+        // A classifier that is unsure between two intents (the real one decides differently per wording).
+        await using var engine = new EngineHarness(_dialogs.Path, configure: s => s.AddSingleton<INluService>(new UnsureNlu()));
+        await engine.JoinAsync(_conversation, "engine");
+        var reply = (await engine.SayAsync(_conversation, "engine", "something vague")).Single();
+        Assert.Equal("Did you mean **Profile** or **Branches**?", reply.Text);
         var button = reply.SuggestedActions!.Actions.First(a => a.Title == "Branches");
         Assert.Equal("messageBack", button.Type);
 
-        var chosen = await _engine.SendAsync(_conversation, "engine", new Activity { Type = ActivityTypes.Message, Text = "Branches", Value = button.Value!.DeepClone() });
+        var chosen = await engine.SendAsync(_conversation, "engine", new Activity { Type = ActivityTypes.Message, Text = "Branches", Value = button.Value!.DeepClone() });
         Assert.Equal("Number?", chosen.Single().Text);
+
+        // Typing the label answers the question too.
+        await engine.SayAsync(_conversation, "engine", "cancel");
+        await engine.SayAsync(_conversation, "engine", "something vague");
+        Assert.Equal("Your age?", (await engine.SayAsync(_conversation, "engine", "profile")).Single().Text);
+    }
+
+    private sealed class UnsureNlu : INluService
+    {
+        private readonly NluEngineService _real = new();
+
+        public INluModel Train(IReadOnlyList<IntentExample> examples) => new Model(_real.Train(examples));
+
+        private sealed class Model(INluModel real) : INluModel
+        {
+            public NluResult Analyse(string text, string? conversationLanguage) => text == "something vague"
+                ? new NluResult("en", 0.9, [new IntentScore("profile", 0.4), new IntentScore("branchy", 0.3)], [])
+                : real.Analyse(text, conversationLanguage);
+        }
     }
 
     [Fact]

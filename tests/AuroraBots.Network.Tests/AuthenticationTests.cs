@@ -69,6 +69,15 @@ public sealed class AuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_openapi_document_is_served_without_credentials()
+    {
+        using var response = await _server.Http.GetAsync("service-recommender/v1/openapi.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(json.RootElement.GetProperty("paths").TryGetProperty("/service-recommender/v1/recommend_service", out _));
+    }
+
+    [Fact]
     public async Task The_standalone_server_serves_the_same_api()
     {
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>

@@ -14,7 +14,7 @@ let page;
 const panel = '.aurorabots-panel';
 
 before(async () => {
-  host = await startHost();
+  host = await startHost('conversation');
   browser = await launchBrowser();
   await recordCspViolations(browser.context);
   page = await browser.context.newPage();
@@ -54,7 +54,16 @@ test('a hand-off changes the header name and avatar and is announced (issue 6 it
   const avatarBefore = await page.locator('.aurorabots-avatar').getAttribute('src');
   await exchange('olen 16-vuotias', /./, 'an answer to the age');
   await exchange('tarvitsen kesätyön', /Työ- ja opiskelubotti/, 'the hand-off offer');
-  await exchange('Kyllä, kaikki', /Siirrän sinut nyt/, 'the hand-off');
+  // Accept with the keyboard: the consent choices are buttons (suggested actions) under the offer.
+  const acceptAll = page.locator(`${panel} .webchat__suggested-actions button`, { hasText: 'Kyllä, kaikki' });
+  await acceptAll.waitFor({ timeout: 10_000 });
+  await acceptAll.focus();
+  await page.keyboard.press('Enter');
+  const handedOver = await waitForTranscript(page, panel, (e) => e.some((x) => !x.fromUser && /Siirrän sinut nyt/.test(x.text)), 30_000, 'the hand-off');
+  // A messageBack button shows only its displayText as the user's message (check 20), never its value.
+  const echoed = handedOver.filter((e) => e.fromUser).pop();
+  assert.match(echoed.text, /Kyllä, kaikki/);
+  assert.doesNotMatch(echoed.text, /[{}]|consent/);
 
   const work = (await (await fetch(`${host.origin}/api/bots`)).json()).find((b) => b.id === 'work');
   await page.waitForFunction((name) => document.querySelector('.aurorabots-title')?.textContent === name, work.displayName.fi, { timeout: 15_000 });

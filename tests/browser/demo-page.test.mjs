@@ -9,7 +9,7 @@ let host;
 let browser;
 
 before(async () => {
-  host = await startHost();
+  host = await startHost('demo-page');
   browser = await launchBrowser();
   await recordCspViolations(browser.context);
 });

@@ -15,7 +15,7 @@ let browser;
 const panel = '.aurorabots-panel';
 
 before(async () => {
-  host = await startHost();
+  host = await startHost('widget');
   browser = await launchBrowser();
   await recordCspViolations(browser.context);
 });
@@ -31,10 +31,16 @@ const vaasa = () => `http://vaasa.localhost:${host.port}/demo-sites/vaasa/`;
 async function openSite(url) {
   const page = await browser.context.newPage();
   const requests = [];
-  page.on('request', (r) => requests.push(r.url()));
+  const posted = [];
+  page.on('request', (r) => {
+    requests.push(r.url());
+    if (r.method() === 'POST' && r.url().endsWith('/activities')) posted.push(JSON.parse(r.postData() || '{}'));
+  });
   await page.goto(url);
-  return { page, requests };
+  return { page, requests, posted };
 }
+
+const joinEvents = (posted) => posted.filter((a) => a.type === 'event' && a.name === 'webchat/join');
 
 async function savedState(page, tenant) {
   return page.evaluate((t) => JSON.parse(sessionStorage.getItem(`aurorabots:${t}`) || 'null'), tenant);
@@ -57,8 +63,9 @@ async function openWithKeyboard(page) {
 describe('Tampere demo site (Finnish, localhost origin)', () => {
   let page;
   let requests;
+  let posted;
 
-  before(async () => { ({ page, requests } = await openSite(tampere())); });
+  before(async () => { ({ page, requests, posted } = await openSite(tampere())); });
   after(async () => { await page.close(); });
 
   test('keyboard only: open with Tab + Enter, type, send with Enter, get a reply, close with Esc', async () => {
@@ -82,6 +89,19 @@ describe('Tampere demo site (Finnish, localhost origin)', () => {
     assert.equal(await page.locator('.aurorabots-launcher').getAttribute('aria-expanded'), 'false');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-id') === 'webchat-sendbox-input');
+
+    // Shift+Tab back from the send box through the transcript to the header's Close button, then Enter.
+    let reached = false;
+    for (let i = 0; i < 30 && !reached; i++) {
+      await page.keyboard.press('Shift+Tab');
+      reached = await page.evaluate(() => document.activeElement?.classList.contains('aurorabots-close'));
+    }
+    assert.ok(reached, 'the Close button is reachable with Shift+Tab');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator(panel).isHidden(), true, 'Enter on Close closes the panel');
+    assert.ok(await page.locator('.aurorabots-launcher').evaluate((el) => el === document.activeElement));
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-id') === 'webchat-sendbox-input');
     await screenshot(page, 'widget-tampere-keyboard');
   });
 
@@ -93,6 +113,9 @@ describe('Tampere demo site (Finnish, localhost origin)', () => {
     const state = await savedState(page, 'tampere');
     assert.equal(state.joined, true);
     assert.ok(state.conversationId);
+    const joins = joinEvents(posted);
+    assert.equal(joins.length, 1, 'one join event');
+    assert.deepEqual(joins[0].value, { locale: 'fi-FI', language: 'fi', tenant: 'tampere', municipality_code: '837' });
   });
 
   test('reload continuity: the same conversation, every message exactly once, and it still answers', async () => {
@@ -197,6 +220,21 @@ describe('Vaasa demo site (Swedish, green theme, vaasa.localhost origin)', () =>
     const violations = await seriousViolations(page);
     assert.deepEqual(violations, [], JSON.stringify(violations, null, 1));
     assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  });
+});
+
+describe('cross-platform hand-off into the widget', () => {
+  test('an auroraai_access_token on the page is forwarded once in the join event and removed from the address bar', async () => {
+    const { page, posted } = await openSite(`${vaasa()}?auroraai_access_token=0123456789abcdef0123456789abcdef&x=1`);
+    await page.locator('.aurorabots-launcher').click();
+    await page.waitForFunction(() => JSON.parse(sessionStorage.getItem('aurorabots:vaasa') || '{}').joined === true, null, { timeout: 20_000 });
+    await page.waitForTimeout(300);
+    const joins = joinEvents(posted);
+    assert.equal(joins.length, 1);
+    assert.equal(joins[0].value.auroraai_access_token, '0123456789abcdef0123456789abcdef');
+    assert.equal(joins[0].value.municipality_code, '905');
+    assert.equal(new URL(page.url()).search, '?x=1', 'token removed, other parameters kept');
+    await page.close();
   });
 });
 

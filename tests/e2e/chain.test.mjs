@@ -100,3 +100,49 @@ for (const [language, t] of Object.entries(texts)) {
     });
   });
 }
+
+// Cross-platform hand-off in: another AuroraAI service posts the user's attributes for our work bot's channel
+// (as the original platform's actions did) and sends the user to our page; Web Chat passes the token in its join
+// event. The work bot redeems it once, greets with the received municipality, and a replay gets nothing.
+describe('incoming auroraai_access_token from another AuroraAI service', () => {
+  const devClient = 'Basic ' + Buffer.from('3f0e4c1a-7b2d-4e5f-9a8b-1c2d3e4f5a6b:a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7').toString('base64');
+  const workChannel = '3b8e1f52-6c4d-4a79-b2e0-5d1f3a6c7e82';
+
+  async function tokenForWork(municipalityCode) {
+    const response = await fetch(`${host.url}/service-recommender/v1/session_attributes`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: devClient },
+      body: JSON.stringify({ service_channel_id: workChannel, session_attributes: { municipality_code: municipalityCode } }),
+    });
+    assert.equal(response.status, 200, await response.clone().text());
+    const link = new URL((await response.text()).trim());
+    const token = link.searchParams.get('auroraai_access_token');
+    assert.match(token ?? '', /^[0-9a-f]{64}$/);
+    return token;
+  }
+
+  async function summerJobsAfterJoin(token) {
+    const chat = await openChat(host, 'work', 'fi');
+    try {
+      await chat.join({ auroraai_access_token: token });
+      const menu = await chat.next(a => fromBot('work')(a) && (a.suggestedActions?.actions?.length ?? 0) > 0, 'the work topics');
+      await chat.click(menu.suggestedActions.actions.find(a => a.title === 'Kesätyöt'));
+      await chat.next(a => fromBot('work')(a) && /kesätyöseteleitä/.test(a.text ?? ''), 'the summer job advice');
+      // Either services in the received municipality, or (nothing received) the municipality question.
+      return await chat.next(a => fromBot('work')(a) && /Kesätyöpalveluita kunnassa|Missä kunnassa/.test(a.text ?? ''), 'services or the municipality question');
+    } finally {
+      chat.end();
+    }
+  }
+
+  test('the work bot redeems the token at conversation start and does not ask again; a replay gets nothing', async () => {
+    const token = await tokenForWork('853');
+
+    const first = await summerJobsAfterJoin(token);
+    assert.match(first.text, /Kesätyöpalveluita kunnassa Turku/);
+    assert.equal(aurora(first).bot, 'work');
+
+    const replay = await summerJobsAfterJoin(token);
+    assert.match(replay.text, /Missä kunnassa/);
+  });
+});

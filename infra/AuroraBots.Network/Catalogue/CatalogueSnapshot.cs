@@ -11,6 +11,10 @@ public sealed class CatalogueSnapshot
     public required Bm25Index TextIndex { get; init; }
     public required int RegistryVersion { get; init; }
 
+    /// <summary>Positions of the labelled services, and their labels flattened (10 per service), for a cache-friendly scan.</summary>
+    public required int[] LabelledPositions { get; init; }
+    public required float[] LabelMatrix { get; init; }
+
     /// <summary>Every channel by id with the service it first appears in.</summary>
     public required FrozenDictionary<string, (CatalogueService Service, CatalogueChannel Channel)> ChannelsById { get; init; }
 

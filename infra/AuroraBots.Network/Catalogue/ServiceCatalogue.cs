@@ -60,6 +60,8 @@ public sealed class ServiceCatalogue
         {
             services = ShippedCatalogue.Build(_codes);
         }
+        if (services.FirstOrDefault(s => s.Labels is { Length: not 10 }) is { } bad)
+            throw new InvalidDataException($"Catalogue service {bad.ServiceId}: 'labels' needs 10 values (meters in LifeSituationMeters.All order).");
         var copies = Math.Max(1, _options.CatalogueCopies);
         var all = new List<CatalogueService>(services.Count * copies);
         all.AddRange(services);
@@ -75,7 +77,14 @@ public sealed class ServiceCatalogue
         var tokeniser = new Tokeniser(_options.TextSearch.Stemming);
         var documents = new SearchDocumentBuilder(tokeniser, _codes, _options.TextSearch);
         var services = new List<CatalogueService>(_baseServices.Value);
-        var bags = services.Select(s => documents.Build(s)).ToList();
+        // Synthetic copies share their original's texts and arrays, so their term bags are built once.
+        var built = new Dictionary<(string, string, string, float[]?, string[], string[]), IReadOnlyDictionary<string, int>>();
+        var bags = services.Select(s =>
+        {
+            var key = (s.Name, s.Summary, s.Description, s.Labels, s.MunicipalityCodes, s.ServiceClassUris);
+            if (!built.TryGetValue(key, out var bag)) built[key] = bag = documents.Build(s);
+            return bag;
+        }).ToList();
 
         foreach (var registration in _registry.All.Where(r => r.ListInCatalogue && r.ServiceChannelId is not null))
         {
@@ -92,8 +101,12 @@ public sealed class ServiceCatalogue
         foreach (var service in services)
             foreach (var channel in service.Channels)
                 channels.TryAdd(channel.ChannelId, (service, channel));
+        var labelled = Enumerable.Range(0, services.Count).Where(i => services[i].IsLabelled).ToArray();
+        var matrix = labelled.SelectMany(i => services[i].Labels!).ToArray();
         return new CatalogueSnapshot
         {
+            LabelledPositions = labelled,
+            LabelMatrix = matrix,
             ChannelsById = channels.ToFrozenDictionary(StringComparer.Ordinal),
             Services = services.ToArray(),
             PositionById = positions.ToFrozenDictionary(StringComparer.Ordinal),

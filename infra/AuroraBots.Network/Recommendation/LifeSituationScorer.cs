@@ -1,5 +1,6 @@
 using AuroraBots.AuroraAI.Models;
 using AuroraBots.Network.Catalogue;
+using AuroraBots.Network.Search;
 
 namespace AuroraBots.Network.Recommendation;
 
@@ -18,30 +19,29 @@ public static class LifeSituationScorer
         for (var i = 0; i < LifeSituationMeters.All.Count; i++)
             if (meters.TryGetValue(LifeSituationMeters.All[i], out var values) && values.Count > 0)
                 dimensions.Add((i, 1 - values.Average() / 10.1));
-        var results = new List<ScoredService>();
-        if (dimensions.Count == 0) return results; // the original fails with 500 here; no labels → no results
+        if (dimensions.Count == 0) return []; // the original fails with 500 here; no labels → no results
+        var services = catalogue.Services;
+        var best = new TopK<ScoredService>(take, (a, b) => b.Score != a.Score
+            ? b.Score.CompareTo(a.Score)
+            : string.CompareOrdinal(services[a.Position].ServiceId, services[b.Position].ServiceId));
 
         var queryNorm = Math.Sqrt(dimensions.Sum(d => d.Need * d.Need));
-        var services = catalogue.Services;
-        for (var position = 0; position < services.Length; position++)
+        var meterCount = LifeSituationMeters.All.Count;
+        var positions = catalogue.LabelledPositions;
+        var matrix = catalogue.LabelMatrix;
+        for (var row = 0; row < positions.Length; row++)
         {
-            var labels = services[position].Labels;
-            if (labels is null) continue;
+            var offset = row * meterCount;
             double dot = 0, norm = 0;
             foreach (var (index, need) in dimensions)
             {
-                var label = labels[index];
+                var label = matrix[offset + index];
                 dot += label * need;
                 norm += label * label;
             }
-            if (norm == 0 || !ServiceFilter.Matches(services[position], filter)) continue;
-            results.Add(new ScoredService(position, dot / (Math.Sqrt(norm) * queryNorm)));
+            if (norm == 0 || !ServiceFilter.Matches(services[positions[row]], filter)) continue;
+            best.Offer(new ScoredService(positions[row], dot / (Math.Sqrt(norm) * queryNorm)));
         }
-
-        results.Sort((a, b) => b.Score != a.Score
-            ? b.Score.CompareTo(a.Score)
-            : string.CompareOrdinal(services[a.Position].ServiceId, services[b.Position].ServiceId));
-        if (results.Count > take) results.RemoveRange(take, results.Count - take);
-        return results;
+        return best.ToSortedList();
     }
 }

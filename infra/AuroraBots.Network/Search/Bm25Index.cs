@@ -52,27 +52,27 @@ public sealed class Bm25Index
             double maxPossible = 0;
             foreach (var term in queryTerms)
             {
-                var best = 0.0;
+                var strongest = 0.0;
+                if (IsGram(term) && _postings.TryGetValue(term, out var common) && common.Count > Count * _options.MaxGramDocumentShare)
+                    continue; // a 4-gram in most services says little and costs a pass over them all
                 if (_postings.TryGetValue(term, out var exact))
-                    best = IsGram(term) ? Accumulate(exact, _options.NGramWeight, scores, gram: true) : Accumulate(exact, 1.0, scores);
-                if (IsGram(term)) { maxPossible += best; continue; }
+                    strongest = IsGram(term) ? Accumulate(exact, _options.NGramWeight, scores, gram: true) : Accumulate(exact, 1.0, scores);
+                if (IsGram(term)) { maxPossible += strongest; continue; }
                 if (_options.PrefixWeight > 0 && term.Length >= 8) // "fi:" + at least 5 letters
                 {
                     var prefix = term[..Math.Max(8, term.Length - _options.PrefixTrim)];
                     foreach (var longer in TermsStartingWith(prefix))
                         if (longer != term)
-                            best = Math.Max(best, Accumulate(_postings[longer], _options.PrefixWeight, scores));
+                            strongest = Math.Max(strongest, Accumulate(_postings[longer], _options.PrefixWeight, scores));
                 }
-                maxPossible += best;
+                maxPossible += strongest;
             }
 
-            var results = new List<(int Doc, double Score)>();
+            var best = new TopK<(int Doc, double Score)>(take, (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Doc.CompareTo(b.Doc));
             for (var doc = 0; doc < Count; doc++)
                 if (scores[doc] > 0 && allowed(doc))
-                    results.Add((doc, maxPossible > 0 ? Math.Min(1.0, scores[doc] / maxPossible) : 0));
-            results.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Doc.CompareTo(b.Doc));
-            if (results.Count > take) results.RemoveRange(take, results.Count - take);
-            return results;
+                    best.Offer((doc, maxPossible > 0 ? Math.Min(1.0, scores[doc] / maxPossible) : 0));
+            return best.ToSortedList();
         }
         finally
         {

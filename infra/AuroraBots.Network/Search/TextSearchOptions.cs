@@ -20,6 +20,9 @@ public sealed class TextSearchOptions
     /// </summary>
     public double NGramWeight { get; set; } = 0.3;
 
+    /// <summary>4-grams found in more than this share of services are ignored (little signal, high cost).</summary>
+    public double MaxGramDocumentShare { get; set; } = 0.05;
+
     /// <summary>How many times the service name counts relative to the summary.</summary>
     public int NameWeight { get; set; } = 2;
 

@@ -122,8 +122,7 @@ internal sealed partial class Turn
         State.LastUserText = text;
 
         var nlu = _runtime.ModelFor(ActiveBotId).Analyse(text, State.Language);
-        if (nlu.Language != Language && nlu.LanguageConfidence >= _services.Options.LanguageSwitchConfidence && ActiveBot.Languages.Contains(nlu.Language))
-            SetLanguage(nlu.Language, announce: false);
+        if (ShouldSwitchLanguage(text, nlu)) SetLanguage(nlu.Language, announce: false);
 
         if (State.PendingHandoff is not null && await OnConsentAnswerAsync(text, nlu)) return;
         if (State.PendingClarification is { } candidates)
@@ -144,6 +143,18 @@ internal sealed partial class Turn
 
         Recognise(nlu);
         await RouteAsync(nlu);
+    }
+
+    /// <summary>
+    /// Follows the user into another language when the detection is confident. One or two words ("ok",
+    /// "Ingenting", a place name) say little about the language, so they need near certainty.
+    /// </summary>
+    private bool ShouldSwitchLanguage(string text, NluResult nlu)
+    {
+        if (nlu.Language == Language || !ActiveBot.Languages.Contains(nlu.Language)) return false;
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+        var needed = words >= 3 ? _services.Options.LanguageSwitchConfidence : Math.Max(0.95, _services.Options.LanguageSwitchConfidence);
+        return nlu.LanguageConfidence >= needed;
     }
 
     /// <summary>No prompt waits: act on the intent, ask "did you mean…?", or run the shared fallback.</summary>

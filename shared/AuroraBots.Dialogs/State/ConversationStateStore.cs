@@ -7,7 +7,7 @@ namespace AuroraBots.Dialogs.State;
 public sealed class StateUnavailableException(string message, Exception inner) : Exception(message, inner);
 
 /// <summary>
-/// Conversation state in <see cref="IDistributedCache"/> (memory or Redis) with a sliding idle TTL.
+/// Conversation state in <see cref="IDistributedCache"/> (memory or Redis) with an idle TTL renewed on every save.
 /// One key per conversation: <c>&lt;prefix&gt;state:&lt;conversation id&gt;</c>.
 /// </summary>
 public sealed class ConversationStateStore(IDistributedCache cache, DialogsOptions options)
@@ -29,8 +29,10 @@ public sealed class ConversationStateStore(IDistributedCache cache, DialogsOptio
         var bytes = JsonSerializer.SerializeToUtf8Bytes(state, StateJsonContext.Default.ConversationState);
         try
         {
+            // Every turn saves, so an expiry relative to now is the idle TTL; unlike a sliding expiration it
+            // costs no extra refresh round trip on each read.
             await cache.SetAsync(Key(conversationId), bytes,
-                new DistributedCacheEntryOptions { SlidingExpiration = options.StateTtl }, cancellationToken);
+                new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = options.StateTtl }, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException) { throw new StateUnavailableException("Could not save conversation state.", ex); }
     }

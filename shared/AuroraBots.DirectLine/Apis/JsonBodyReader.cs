@@ -24,10 +24,33 @@ internal static class JsonBodyReader
         if (!IsJson(request.ContentType))
             return (null, ErrorResults.Error(StatusCodes.Status415UnsupportedMediaType, DirectLineErrorCodes.UnsupportedMediaType,
                 "Send the body as 'Content-Type: application/json'."));
+        // Fast path: a UTF-8 body of at most maxChars bytes cannot exceed maxChars characters, so it is parsed
+        // straight from bytes. Longer bodies are counted in characters, as Direct Line's limit is.
+        if (request.ContentLength is { } length and > 0 && length <= maxChars)
+        {
+            var bytes = new byte[length];
+            await request.Body.ReadExactlyAsync(bytes, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            return Parse(bytes, type);
+        }
         var (text, sizeError) = await ReadTextAsync(request.Body, Encoding.UTF8, maxChars, request.HttpContext.RequestAborted, request.ContentLength).ConfigureAwait(false);
         if (sizeError is not null) return (null, sizeError);
         if (allowEmpty && string.IsNullOrWhiteSpace(text)) return (null, null);
         return Parse(text!, type);
+    }
+
+    private static (T? Value, JsonHttpResult<ErrorResponse>? Error) Parse<T>(byte[] utf8, JsonTypeInfo<T> type) where T : class
+    {
+        try
+        {
+            var value = JsonSerializer.Deserialize(utf8, type);
+            return value is null
+                ? (null, ErrorResults.Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, "The body must be a JSON object."))
+                : (value, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, ErrorResults.Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, $"Malformed JSON: {e.Message}"));
+        }
     }
 
     public static (T? Value, JsonHttpResult<ErrorResponse>? Error) Parse<T>(string text, JsonTypeInfo<T> type) where T : class

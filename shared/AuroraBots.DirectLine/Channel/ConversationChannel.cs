@@ -156,7 +156,12 @@ public sealed class ConversationChannel(
 
     private static void Publish(ConversationRuntime runtime, StreamItem item)
     {
-        foreach (var subscriber in runtime.Subscribers) subscriber.Deliver(item);
+        // The activity is already stored: a misbehaving subscriber must not fail the post (it replays later).
+        foreach (var subscriber in runtime.Subscribers)
+        {
+            try { subscriber.Deliver(item); }
+            catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException or NotSupportedException) { }
+        }
     }
 
     private ConversationRuntime GetRuntime(string conversationId) =>

@@ -19,7 +19,16 @@ internal sealed class StreamSession(WebSocket socket, ConversationChannel channe
     private readonly CancellationTokenSource _closed = new();
     private long _lastSentSequence = watermark;
 
-    public void Deliver(StreamItem item) => _outbox.Writer.TryWrite(item);
+    /// <summary>A client that stops reading is dropped past this backlog; it reconnects and replays from the log.</summary>
+    private const int MaxBacklog = 2000;
+
+    private int _backlog;
+
+    public void Deliver(StreamItem item)
+    {
+        if (Interlocked.Increment(ref _backlog) > MaxBacklog) Close();
+        else _outbox.Writer.TryWrite(item);
+    }
 
     public void SendKeepAlive() => _outbox.Writer.TryWrite(StreamItem.KeepAlive);
 
@@ -72,6 +81,7 @@ internal sealed class StreamSession(WebSocket socket, ConversationChannel channe
             while (reader.TryRead(out var item))
             {
                 if (item.Json is null) { keepAlive = true; continue; }
+                Interlocked.Decrement(ref _backlog);
                 // Already replayed (recorded between subscribing and reading the log).
                 if (item.Sequence != 0 && item.Sequence <= _lastSentSequence) continue;
                 await SendFrameAsync(item.Json, Math.Max(item.Watermark, _lastSentSequence), cancellationToken).ConfigureAwait(false);

@@ -7,7 +7,7 @@ namespace AuroraBots.Nlu.Language;
 /// <summary>
 /// Per-turn fi/sv/en detection: naive Bayes over character 1–3-grams of the words (diacritics kept —
 /// å, ä and ö are strong cues) plus whole words. The posterior is scaled by how much evidence the
-/// utterance holds, so "ok", "17" or "hej" come back with low confidence and the caller keeps the
+/// utterance holds, so "ok", "17" or "Oulu" come back with low confidence and the caller keeps the
 /// conversation's language. Immutable after construction; safe for concurrent use.
 /// </summary>
 public sealed class LanguageDetector

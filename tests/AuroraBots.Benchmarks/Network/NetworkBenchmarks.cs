@@ -70,7 +70,7 @@ public static class NetworkBenchmarks
         foreach (var endpoint in (string[])["recommend_service", "text_search"])
         {
             Func<Random, string> body = endpoint == "recommend_service" ? RecommendBody : r => TextBody(r, queries);
-            await LoadAsync(http, endpoint, body, clients: 8, TimeSpan.FromSeconds(1)); // warm-up (JIT, connections)
+            await LoadAsync(http, endpoint, body, clients, TimeSpan.FromSeconds(3)); // warm-up (tiered JIT, connections)
             var (latencies, busy, elapsed) = await LoadAsync(http, endpoint, body, clients, duration);
             latencies.Sort();
             var inProcess = InProcessMicroseconds(snapshot, endpoint, queries);
@@ -159,7 +159,9 @@ public static class NetworkBenchmarks
             ("folding + prefix + 4-grams 0.3", new() { Stemming = StemmingMode.None }),
             ("Snowball + prefix + 4-grams 0.15", new() { NGramWeight = 0.15 }),
             ("Snowball + prefix + 4-grams 0.6", new() { NGramWeight = 0.6 }),
-            ("Snowball + prefix + 4-grams 0.3 (default)", new()),
+            ("... 4-grams, keeping grams in ≤ 100 % of services", new() { MaxGramDocumentShare = 1.0 }),
+            ("... 4-grams, keeping grams in ≤ 2 % of services", new() { MaxGramDocumentShare = 0.02 }),
+            ("Snowball + prefix + 4-grams 0.3, grams in ≤ 5 % (default)", new()),
         };
         var queries = TextSearchEvaluation.LoadQueries();
         Console.WriteLine($"Text search precision@5 over {queries.Count} labelled queries (" +

@@ -1,7 +1,7 @@
 // Starts the already-built AuroraBots host (bots/AuroraBots.Host/bin/**/AuroraBots.Host.dll) on a free loopback
 // port, waits for /healthz, and stops it by PID. The suite builds nothing: run `dotnet build bots/AuroraBots.Host` first.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,10 +30,11 @@ function hostDll() {
 }
 
 /**
+ * @param {string} name the suite's name; the host's log is kept as artifacts/browser-logs/<name>.log
  * @param {Record<string,string>} [env] extra configuration as environment variables (Section__Key=value)
  * @returns {Promise<{port:number, origin:string, log:() => string, stop:() => Promise<void>}>}
  */
-export async function startHost(env = {}) {
+export async function startHost(name, env = {}) {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   let output = '';
@@ -45,7 +46,8 @@ export async function startHost(env = {}) {
       DOTNET_NOLOGO: '1',
       // The widget's host as the demo sites reference it: pages on localhost / *.localhost are cross-origin to it.
       Widget__PublicBaseUrl: origin,
-      Logging__LogLevel__Default: 'Warning',
+      Logging__LogLevel__Default: 'Information',
+      'Logging__LogLevel__Microsoft.AspNetCore': 'Warning',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -76,6 +78,9 @@ export async function startHost(env = {}) {
         await exited;
         clearTimeout(timer);
       }
+      const logs = path.join(repoRoot, 'artifacts', 'browser-logs');
+      mkdirSync(logs, { recursive: true });
+      writeFileSync(path.join(logs, `${name}.log`), output);
     },
   };
 }

@@ -1,0 +1,237 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using AuroraBots.Builder;
+using AuroraBots.Dialogs;
+using AuroraBots.Schema;
+using Activity = AuroraBots.Schema.Activity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AuroraBots.Benchmarks.Dialogs;
+
+/// <summary>
+/// <c>dialogs [--conversations 200] [--rounds 5]</c>: turns/s and latency percentiles of the dialog engine running a
+/// 6-step flow (4 prompts, a set, a say) for N concurrent conversations, with state in Redis and in memory.
+/// Redis: <c>AURORABOTS_TEST_REDIS</c>, else a redis-server started on a free loopback port.
+/// </summary>
+public static class DialogsBenchmarks
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var conversations = Option(args, "--conversations", 200);
+        var rounds = Option(args, "--rounds", 5);
+        var dialogs = BenchDialogs.Create();
+        try
+        {
+            Console.WriteLine($"dialog engine: 6-step flow, {conversations} concurrent conversations, {rounds} rounds each (join + 5 turns per round: start, 4 answers)");
+            await RunOneAsync("memory", dialogs, null, conversations, rounds);
+            using var redis = BenchRedis.Start();
+            await RunOneAsync($"redis ({redis.Endpoint})", dialogs, redis.Endpoint, conversations, rounds);
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(dialogs, recursive: true);
+        }
+    }
+
+    private static async Task RunOneAsync(string label, string dialogs, string? redis, int conversations, int rounds)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Dialogs:Path"] = dialogs,
+            ["Dialogs:HotReload"] = "false",
+            ["Dialogs:StateKeyPrefix"] = $"bench-{Guid.NewGuid():N}:",
+            ["ConnectionStrings:Redis"] = redis,
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddAuroraDialogs(configuration);
+        await using var provider = services.BuildServiceProvider();
+        var bot = provider.GetRequiredService<IBot>();
+
+        // Warm-up: JIT, NLU, connections.
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => ConversationAsync(bot, $"warm-{i}", 1, null)));
+
+        var latencies = new List<double>[conversations];
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, conversations).Select(i =>
+            Task.Run(() => ConversationAsync(bot, $"c-{i}-{Guid.NewGuid():N}", rounds, latencies[i] = []))));
+        clock.Stop();
+
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        double Percentile(double p) => all[Math.Min(all.Length - 1, (int)Math.Ceiling(p * all.Length) - 1)];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {label,-28} {all.Length} turns in {clock.Elapsed.TotalSeconds:F2} s = {all.Length / clock.Elapsed.TotalSeconds:F0} turns/s; " +
+            $"latency p50 {Percentile(0.50):F2} ms, p99 {Percentile(0.99):F2} ms, max {all[^1]:F2} ms"));
+    }
+
+    /// <summary>One user: join, then the flow <paramref name="rounds"/> times (start + 4 answers; the set and say run inside).</summary>
+    private static async Task ConversationAsync(IBot bot, string conversation, int rounds, List<double>? latencies)
+    {
+        await TurnAsync(bot, conversation, new Activity { Type = ActivityTypes.Event, Name = "webchat/join", Value = new JsonObject { ["locale"] = "en" } }, latencies);
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var text in new[] { "start the survey", "Alex", "42", "Blue", "yes" })
+            {
+                var replies = await TurnAsync(bot, conversation, new Activity { Type = ActivityTypes.Message, Text = text, Locale = "en" }, latencies);
+                if (replies == 0) throw new InvalidOperationException($"no reply to '{text}' in {conversation}");
+            }
+        }
+    }
+
+    private static async Task<int> TurnAsync(IBot bot, string conversation, Activity activity, List<double>? latencies)
+    {
+        activity.Conversation = new ConversationAccount { Id = conversation };
+        activity.From = new ChannelAccount("user", "User", RoleTypes.User);
+        activity.Recipient = new ChannelAccount("bench", "bench", RoleTypes.Bot);
+        var context = new CountingTurnContext(activity);
+        var start = Stopwatch.GetTimestamp();
+        await bot.OnTurnAsync(context);
+        latencies?.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        return context.Count;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    }
+
+    private sealed class CountingTurnContext(Activity activity) : ITurnContext
+    {
+        public Activity Activity { get; } = activity;
+        public int Count { get; private set; }
+
+        public Task<ResourceResponse> SendActivityAsync(Activity reply, CancellationToken cancellationToken = default)
+        {
+            Count++;
+            return Task.FromResult(new ResourceResponse("r"));
+        }
+    }
+}
+
+/// <summary>A temporary dialogs folder: the repository's <c>_shared</c> plus a benchmark bot with the 6-step flow.</summary>
+internal static class BenchDialogs
+{
+    public static string Create()
+    {
+        var shared = FindShared();
+        var root = Directory.CreateTempSubdirectory("aurorabots-bench-dialogs-").FullName;
+        foreach (var file in Directory.EnumerateFiles(shared))
+            File.Copy(file, Path.Combine(root, "_shared", Path.GetFileName(file)).Also(p => Directory.CreateDirectory(Path.GetDirectoryName(p)!)));
+        var bot = Directory.CreateDirectory(Path.Combine(root, "bench")).FullName;
+        File.WriteAllText(Path.Combine(bot, "bot.yaml"), """
+            id: bench
+            name: { fi: Mittaus, sv: Mätning, en: Benchmark }
+            organisation: { fi: Testi, sv: Test, en: Test }
+            description: { fi: Mittausbotti., sv: Mätbot., en: Benchmark bot. }
+            languages: [fi, sv, en]
+            default_language: en
+            entry: main
+            flows: [main, survey]
+            intents:
+              survey: { flow: survey, label: { fi: Kysely, sv: Enkät, en: Survey } }
+            """);
+        File.WriteAllText(Path.Combine(bot, "intents.yaml"), """
+            intents:
+              survey:
+                fi: ["aloita kysely", "kysely"]
+                sv: ["starta enkäten", "enkät"]
+                en: ["start the survey", "survey"]
+            """);
+        File.WriteAllText(Path.Combine(bot, "main.yaml"), """
+            steps:
+              - say: { fi: "Hei!", sv: "Hej!", en: "Hi!" }
+            """);
+        File.WriteAllText(Path.Combine(bot, "survey.yaml"), """
+            steps:
+              - ask: text
+                text: { fi: "Nimi?", sv: "Namn?", en: "Name?" }
+                save: var.name
+              - ask: number
+                text: { fi: "Luku?", sv: "Tal?", en: "Number?" }
+                min: 0
+                max: 100
+                save: var.number
+              - ask: choice
+                text: { fi: "Väri?", sv: "Färg?", en: "Colour?" }
+                save: var.colour
+                choices:
+                  - { value: red, label: { fi: Punainen, sv: Röd, en: Red } }
+                  - { value: blue, label: { fi: Sininen, sv: Blå, en: Blue } }
+              - ask: yesno
+                text: { fi: "Valmis?", sv: "Klar?", en: "Ready?" }
+                save: var.ready
+                skip_if_known: false
+              - set:
+                  var.summary: "{var.name} {var.number} {var.colour} {var.ready}"
+              - say: { fi: "{var.summary}", sv: "{var.summary}", en: "{var.summary}" }
+            """);
+        return root;
+    }
+
+    private static string FindShared()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (Directory.Exists(Path.Combine(dir.FullName, "dialogs", "_shared"))) return Path.Combine(dir.FullName, "dialogs", "_shared");
+        throw new InvalidOperationException("dialogs/_shared not found");
+    }
+
+    private static string Also(this string value, Action<string> action)
+    {
+        action(value);
+        return value;
+    }
+}
+
+/// <summary>Redis for the benchmark: <c>AURORABOTS_TEST_REDIS</c> or a redis-server of our own, killed by PID.</summary>
+internal sealed class BenchRedis : IDisposable
+{
+    private readonly Process? _process;
+    private readonly string? _directory;
+
+    private BenchRedis(string endpoint, Process? process, string? directory) => (Endpoint, _process, _directory) = (endpoint, process, directory);
+
+    public string Endpoint { get; }
+
+    public static BenchRedis Start()
+    {
+        var external = Environment.GetEnvironmentVariable("AURORABOTS_TEST_REDIS");
+        if (!string.IsNullOrWhiteSpace(external)) return new BenchRedis(external, null, null);
+        int port;
+        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        var directory = Directory.CreateTempSubdirectory("aurorabots-bench-redis-").FullName;
+        var process = Process.Start(new ProcessStartInfo("redis-server")
+        {
+            ArgumentList = { "--bind", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--save", "", "--appendonly", "no", "--dir", directory },
+            RedirectStandardOutput = true,
+        })!;
+        process.BeginOutputReadLine();
+        for (var i = 0; i < 200; i++)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect(IPAddress.Loopback, port);
+                return new BenchRedis($"127.0.0.1:{port}", process, directory);
+            }
+            catch (SocketException) { Thread.Sleep(50); }
+        }
+        process.Kill();
+        throw new InvalidOperationException("redis-server did not start");
+    }
+
+    public void Dispose()
+    {
+        if (_process is { HasExited: false }) { _process.Kill(); _process.WaitForExit(5000); }
+        _process?.Dispose();
+        if (_directory is not null) Directory.Delete(_directory, recursive: true);
+    }
+}
