@@ -25,7 +25,8 @@ public static class Extensions
         services.TryAddSingleton<AuroraAiEndpoint>();
         services.TryAddTransient<AuroraAiPlugin>();
         services.AddHttpClient<IAuroraAiClient, AuroraAiClient>()
-            // The default HttpClient logs print full URLs, and GET session_attributes carries the token in its query.
+            // GET session_attributes carries the token in its query. .NET redacts query strings in the default
+            // HttpClient logs, but one AppContext switch (System.Net.Http.DisableUriRedaction) undoes that: log nothing.
             .RemoveAllLoggers()
             .AddStandardResilienceHandler(resilience =>
             {

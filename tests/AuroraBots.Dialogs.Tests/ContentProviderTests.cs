@@ -82,4 +82,25 @@ public sealed class ContentProviderTests : IDisposable
         Assert.Contains(result.Errors, e => e.ToString() == "sample/main.yaml: steps[0].call: unknown flow 'missing'");
         Assert.True(provider.Current.Content.Bots["sample"].Flows["main"].Steps[0].Say is not null);
     }
+
+    [Fact]
+    public async Task AConversationWaitingInAFlowThatWasRemovedIsNotStuck()
+    {
+        var conversation = "reload-" + Guid.NewGuid().ToString("N");
+        await using var engine = new EngineHarness(_dialogs.Path);
+        await engine.JoinAsync(conversation, "engine");
+        Assert.Equal("Number?", (await engine.SayAsync(conversation, "engine", "branch test")).Single().Text);
+
+        // The editor removes the flow while the user is answering it.
+        File.Delete(_dialogs.File("engine/branchy.yaml"));
+        File.WriteAllText(_dialogs.File("engine/bot.yaml"), File.ReadAllText(_dialogs.File("engine/bot.yaml"))
+            .Replace(", branchy]", "]").Replace("  branchy:   { flow: branchy,   label: { fi: Haarat, sv: Grenar, en: Branches } }\n", ""));
+        File.WriteAllText(_dialogs.File("engine/intents.yaml"), File.ReadAllText(_dialogs.File("engine/intents.yaml"))
+            .Replace("  branchy:   { fi: [\"haaraudu\"], sv: [\"förgrena\"], en: [\"branch test\"] }\n", ""));
+        Assert.Empty(engine.Services.GetRequiredService<DialogContentProvider>().Reload());
+
+        var replies = await engine.SayAsync(conversation, "engine", "help");
+        Assert.Contains("I can help with", replies.Single().Text);
+        Assert.Empty((await engine.StateAsync(conversation)).Bots["engine"].Stack);
+    }
 }

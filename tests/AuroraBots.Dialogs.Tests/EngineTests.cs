@@ -37,17 +37,31 @@ public sealed class EngineTests : IAsyncLifetime
         var update = await _engine.SendAsync(_conversation, "engine", new Activity
         {
             Type = ActivityTypes.ConversationUpdate,
+            Locale = "fi-FI",
             MembersAdded = [new ChannelAccount("engine"), new ChannelAccount("user-1")],
         });
-        var join = await _engine.JoinAsync(_conversation, "engine", "sv-FI");
+        var join = await _engine.JoinAsync(_conversation, "engine", "fi-FI");
 
         var greeting = Assert.Single(update);
         Assert.Empty(join);
-        Assert.Equal("Moottori valmis.", greeting.Text); // default language fi: the update came before join's locale
-        Assert.Equal(new ChannelAccount("engine", "Moottoribotti", "bot").Name, greeting.From!.Name);
-        Assert.Equal("bot", greeting.From.Role);
+        Assert.Equal("Moottori valmis.", greeting.Text);
+        Assert.Equal(("engine", "Moottoribotti", "bot"), (greeting.From!.Id, greeting.From.Name, greeting.From.Role));
         var trace = AuroraChannelData.From(greeting)!;
         Assert.Equal(("engine", "main", "#0", "fi"), (trace.Bot, trace.Flow, trace.Step, trace.Locale));
+    }
+
+    [Fact]
+    public async Task AJoinInAnotherLanguageBeforeTheUserSpeaksRedoesTheGreetingOnlyThen()
+    {
+        await _engine.SendAsync(_conversation, "engine", new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate, MembersAdded = [new ChannelAccount("engine"), new ChannelAccount("user-1")],
+        });
+        var join = await _engine.JoinAsync(_conversation, "engine", "sv-FI");
+        Assert.Equal("Motorn redo.", Assert.Single(join).Text);
+
+        await _engine.SayAsync(_conversation, "engine", "hej", "sv-FI");
+        Assert.Empty(await _engine.JoinAsync(_conversation, "engine", "en-GB")); // the user has spoken: no second greeting
     }
 
     [Fact]

@@ -133,6 +133,13 @@ public sealed class HandoffTests : IAsyncLifetime
     {
         var token = _handoff.Issue("helper", new SessionAttributes { Age = 23 });
         var conversation = "j-" + Guid.NewGuid().ToString("N");
+        // The channel's conversationUpdate comes first: the greeting asks the age...
+        var first = await _engine.SendAsync(conversation, "helper", new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate, Locale = "fi-FI", MembersAdded = [new ChannelAccount("helper"), new ChannelAccount("user-1")],
+        });
+        Assert.Equal("Kuinka vanha olet?", first[^1].Text);
+        // ...then Web Chat's join brings the token: the greeting is redone without the question.
         var replies = await _engine.SendAsync(conversation, "helper", new Activity
         {
             Type = ActivityTypes.Event, Name = "webchat/join",

@@ -105,3 +105,17 @@ public sealed class UnitTests
         Assert.Contains("\"timestamp\":\"2026-01-01T10:00:00.500Z\"", json);
     }
 }
+
+public sealed class StreamSessionTests
+{
+    [Fact]
+    public void A_client_that_stops_reading_is_dropped_once_its_backlog_is_full()
+    {
+        using var socket = System.Net.WebSockets.WebSocket.CreateFromStream(new MemoryStream(), new System.Net.WebSockets.WebSocketCreationOptions { IsServer = true });
+        var session = new Streaming.StreamSession(socket, null!, "c", 0);
+        for (var i = 1; i <= Streaming.StreamSession.MaxBacklog; i++) session.Deliver(new Channel.StreamItem(i, i, [1]));
+        Assert.False(session.IsClosing);
+        session.Deliver(new Channel.StreamItem(Streaming.StreamSession.MaxBacklog + 1, Streaming.StreamSession.MaxBacklog + 1, [1]));
+        Assert.True(session.IsClosing); // it will reconnect with its watermark and replay from the log
+    }
+}

@@ -146,6 +146,15 @@ public sealed class HandoffServiceTests(RedisFixture redis)
     }
 
     [Fact]
+    public async Task Without_a_reachable_ledger_nothing_is_transferred()
+    {
+        var deadRedis = $"127.0.0.1:{RedisFixture.FreePort()},connectTimeout=500,syncTimeout=500,asyncTimeout=500";
+        await using var host = await NetworkHost.StartAsync(redis: deadRedis);
+
+        await Assert.ThrowsAsync<AuroraAiUnavailableException>(() => host.Handoff.TransferAsync(Request("work", Everything())));
+    }
+
+    [Fact]
     public async Task The_network_down_during_redemption_does_not_burn_the_token()
     {
         await using var host = await NetworkHost.StartAsync();

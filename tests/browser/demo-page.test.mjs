@@ -1,6 +1,7 @@
 // The host's demo page: a Web Chat per configured bot (Web Chat checks 10 and 21 of the channel reference).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { seriousViolations } from './lib/axe.mjs';
 import { launchBrowser, recordCspViolations, screenshot } from './lib/browser.mjs';
 import { startHost } from './lib/host.mjs';
 import { botEntries, say, transcript, userEntries, waitForTranscript } from './lib/webchat.mjs';
@@ -47,7 +48,9 @@ test('demo page shows a Web Chat per bot; welcome first, then send and reply wit
   assert.ok(!statuses.some((s) => /send failed|sending/i.test(s)), `no pending or failed sends: ${JSON.stringify(statuses)}`);
   assert.ok(!consoleMessages.some((m) => m.includes('Timed out while waiting for activity')), 'no 5-s reply hold-back');
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violations under the strict policy');
-  await screenshot(page, 'demo-page');
+  const violations = await seriousViolations(page);
+  assert.deepEqual(violations, [], JSON.stringify(violations, null, 1));
+  await screenshot(page, 'demo-page', { fullPage: true });
   await page.close();
 });
 

@@ -86,9 +86,17 @@ public sealed class ServiceCatalogue
             return bag;
         }).ToList();
 
+        ServiceClassAssigner? assigner = null;
         foreach (var registration in _registry.All.Where(r => r.ListInCatalogue && r.ServiceChannelId is not null))
         {
             var service = FromRegistration(registration);
+            if (service.ServiceClassUris.Length == 0
+                && (assigner ??= new ServiceClassAssigner(_codes)).Assign(service.Name, service.Summary) is { } serviceClass)
+            {
+                // Like shipped services without PTV data: a class by text similarity, so sv/en searches find it.
+                service.ServiceClassUris = [serviceClass.Uri];
+                service.Synthesised = [.. service.Synthesised, "service_class_uris"];
+            }
             services.Add(service);
             var extra = registration.Name.Keys.Union(registration.Description.Keys)
                 .ToDictionary(l => l, l => registration.Name.GetValueOrDefault(l, "") + " " + registration.Description.GetValueOrDefault(l, ""));

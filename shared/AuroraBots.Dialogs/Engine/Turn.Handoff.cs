@@ -231,7 +231,8 @@ internal sealed partial class Turn
         Push(target.Manifest.Entry!);
     }
 
-    private async Task RedeemAsync(string targetBot, string token, string? fromBot, string? receipt)
+    /// <summary>Redeems a hand-off token into <paramref name="targetBot"/>'s attributes; true when any were stored.</summary>
+    private async Task<bool> RedeemAsync(string targetBot, string token, string? fromBot, string? receipt)
     {
         try
         {
@@ -239,21 +240,27 @@ internal sealed partial class Turn
             if (received is null)
             {
                 _services.Logger.LogWarning("Hand-off token for {Target} was refused", targetBot);
-                return;
+                return false;
             }
+            var stored = false;
             foreach (var (name, value) in AttributeSchema.FromSessionAttributes(received))
-                if (AttributeSchema.CheckValue(name, value) is null)
-                    SetAttribute(name, value, AttributeSources.Handoff, fromBot, receipt, targetBot);
+            {
+                if (AttributeSchema.CheckValue(name, value) is not null) continue;
+                SetAttribute(name, value, AttributeSources.Handoff, fromBot, receipt, targetBot);
+                stored = true;
+            }
+            return stored;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             _services.Logger.LogError(ex, "Redeeming a hand-off token for {Target} failed", targetBot);
+            return false;
         }
     }
 
     /// <summary>Cross-platform hand-off: Web Chat's join event carried an <c>auroraai_access_token</c>.</summary>
-    private Task RedeemJoinTokenAsync(string token) =>
-        _services.Handoff is null ? Task.CompletedTask : RedeemAsync(ActiveBotId, token, fromBot: null, receipt: null);
+    private Task<bool> RedeemJoinTokenAsync(string token) =>
+        _services.Handoff is null ? Task.FromResult(false) : RedeemAsync(ActiveBotId, token, fromBot: null, receipt: null);
 
     /// <summary>Back to the bot that handed over; its flows continue where they were.</summary>
     private void HandBack()

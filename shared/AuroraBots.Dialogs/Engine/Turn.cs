@@ -49,6 +49,7 @@ internal sealed partial class Turn
     {
         if (!EnsureActiveBot()) return;
         State.Turns++;
+        RepairStacks();
         switch (Incoming.Type)
         {
             case ActivityTypes.Event when Incoming.Name == JoinEvent:
@@ -85,14 +86,42 @@ internal sealed partial class Turn
         return true;
     }
 
+    /// <summary>
+    /// After a content reload a saved frame may point at a flow or step that changed: drop frames whose flow is
+    /// gone and stop waiting on steps that are no longer prompts, so no conversation gets stuck.
+    /// </summary>
+    private void RepairStacks()
+    {
+        foreach (var (botId, bot) in State.Bots)
+        {
+            bot.Stack.RemoveAll(f => Content.FindFlow(botId, f.Flow) is null);
+            foreach (var frame in bot.Stack.Where(f => f.Waiting))
+            {
+                var steps = Content.FindFlow(botId, frame.Flow)!.Steps;
+                if (frame.Step >= steps.Count || steps[frame.Step].Kind != StepKinds.Ask) frame.Waiting = false;
+            }
+        }
+        if (State.PendingHandoff is { } pending && !Content.Bots.ContainsKey(pending.Target)) State.PendingHandoff = null;
+    }
+
+    /// <summary>
+    /// Web Chat's <c>webchat/join</c>: the page's language and, after a cross-platform hand-off, an
+    /// <c>auroraai_access_token</c>. The channel's conversationUpdate may have greeted already; if the join
+    /// changes the language or brings attributes before the user said anything, the greeting is redone so the
+    /// entry flow speaks the right language and does not ask for what was received.
+    /// </summary>
     private async Task OnJoinAsync()
     {
         var value = Incoming.Value as JsonObject;
+        var changed = false;
         if (LanguageOf(value?["locale"]?.GetValue<string>() ?? Incoming.Locale) is { } language && ActiveBot.Languages.Contains(language))
+        {
+            changed = State.Greeted && language != Language;
             SetLanguage(language, announce: false);
+        }
         if (value?["auroraai_access_token"]?.GetValue<string>() is { Length: > 0 } token)
-            await RedeemJoinTokenAsync(token);
-        if (!State.Greeted) await GreetAsync();
+            changed |= await RedeemJoinTokenAsync(token);
+        if (!State.Greeted || (changed && !State.UserSpoke)) await GreetAsync();
     }
 
     private async Task GreetAsync()
@@ -106,9 +135,10 @@ internal sealed partial class Turn
 
     private async Task OnMessageAsync()
     {
+        State.UserSpoke = true;
         if (!State.Greeted)
         {
-            // A client that never sent join/conversationUpdate still gets the greeting once, before its answer.
+            // A client that never sent join/conversationUpdate: its first message is handled as is.
             State.Greeted = true;
             State.Language ??= Language;
         }

@@ -10,6 +10,8 @@ public sealed class ConversationState
 {
     public string? Language { get; set; }
     public bool Greeted { get; set; }
+    /// <summary>The user has sent a message (a later join may still redo the greeting until then).</summary>
+    public bool UserSpoke { get; set; }
     /// <summary>The bots the user passed through; the last one is active. The first is the conversation's entry bot.</summary>
     public List<string> BotStack { get; set; } = [];
     public Dictionary<string, BotState> Bots { get; set; } = [];

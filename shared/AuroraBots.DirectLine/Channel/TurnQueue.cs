@@ -31,7 +31,9 @@ public sealed class TurnQueue(
             start = !runtime.TurnsRunning;
             runtime.TurnsRunning = true;
         }
-        if (start) _ = Task.Run(() => DrainAsync(runtime));
+        if (!start) return;
+        // The turn outlives the HTTP request: do not let it inherit the request's async-local state (HttpContext, trace).
+        using (ExecutionContext.SuppressFlow()) _ = Task.Run(() => DrainAsync(runtime));
     }
 
     private async Task DrainAsync(ConversationRuntime runtime)

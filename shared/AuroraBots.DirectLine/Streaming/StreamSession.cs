@@ -20,7 +20,7 @@ internal sealed class StreamSession(WebSocket socket, ConversationChannel channe
     private long _lastSentSequence = watermark;
 
     /// <summary>A client that stops reading is dropped past this backlog; it reconnects and replays from the log.</summary>
-    private const int MaxBacklog = 2000;
+    internal const int MaxBacklog = 2000;
 
     private int _backlog;
 
@@ -29,6 +29,8 @@ internal sealed class StreamSession(WebSocket socket, ConversationChannel channe
         if (Interlocked.Increment(ref _backlog) > MaxBacklog) Close();
         else _outbox.Writer.TryWrite(item);
     }
+
+    internal bool IsClosing => _closed.IsCancellationRequested;
 
     public void SendKeepAlive() => _outbox.Writer.TryWrite(StreamItem.KeepAlive);
 

@@ -37,7 +37,13 @@ public sealed class NetworkServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var config = new Dictionary<string, string?>();
+        // Log everything (the Server project's appsettings.json, copied next to the tests, would quiet ASP.NET Core),
+        // so the log-hygiene tests see what a verbose production configuration would write.
+        var config = new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Trace",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
+        };
         if (useFixture) config["AuroraAI:Network:CatalogueFile"] = FixtureCatalogue;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
         builder.Configuration.AddInMemoryCollection(config);

@@ -48,6 +48,8 @@ export async function startHost(name, env = {}) {
       Widget__PublicBaseUrl: origin,
       Logging__LogLevel__Default: 'Information',
       'Logging__LogLevel__Microsoft.AspNetCore': 'Warning',
+      // With the master test script's Redis, the host stores conversations, dialog state and consents there.
+      ...(process.env.AURORABOTS_TEST_REDIS ? { ConnectionStrings__Redis: process.env.AURORABOTS_TEST_REDIS } : {}),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
