@@ -1,4 +1,5 @@
 using AuroraBots.AuroraAI;
+using AuroraBots.AuroraAI.Plugin;
 using AuroraBots.Builder;
 using AuroraBots.Dialogs.Content;
 using AuroraBots.Dialogs.Engine;
@@ -88,12 +89,18 @@ public static class DialogsServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Name under which flows call the AuroraAI client's functions (<c>action: auroraai.search_services</c>).</summary>
+    public const string AuroraAiPluginName = "auroraai";
+
     /// <summary>The kernel: every <see cref="KernelPlugin"/> in DI, plus registered classes marked <see cref="AuroraPluginAttribute"/>.</summary>
     private static Kernel CreateKernel(IServiceProvider provider, IServiceCollection registrations)
     {
         var plugins = new KernelPluginCollection();
         foreach (var plugin in provider.GetServices<KernelPlugin>())
             if (!plugins.Contains(plugin.Name)) plugins.Add(plugin);
+        // The AuroraAI client's plugin (registered by AddAuroraAiClient) as "auroraai".
+        if (provider.GetService<AuroraAiPlugin>() is { } auroraAi && !plugins.Contains(AuroraAiPluginName))
+            plugins.Add(KernelPluginFactory.CreateFromObject(auroraAi, AuroraAiPluginName));
         foreach (var descriptor in registrations)
         {
             var type = descriptor.ImplementationType ?? descriptor.ServiceType;

@@ -27,15 +27,6 @@ internal sealed class ServiceClassAssigner
         _index = new Bm25Index(documents, new TextSearchOptions { PrefixWeight = 0 });
     }
 
-    /// <summary>The best class and any runner-up scoring at least <paramref name="ratio"/> of it.</summary>
-    public IReadOnlyList<ServiceClass> AssignUpTo(string name, string summary, int max, double ratio)
-    {
-        var terms = _tokeniser.Terms(name + " " + name + " " + summary, "fi").Distinct().ToList();
-        var best = _index.Search(terms, _ => true, max);
-        if (best.Count == 0 || best[0].Score < 0.08) return [];
-        return best.Where(b => b.Score >= best[0].Score * ratio).Select(b => _classes[b.Doc]).ToList();
-    }
-
     public ServiceClass? Assign(string name, string summary)
     {
         var terms = _tokeniser.Terms(name + " " + name + " " + summary, "fi").Distinct().ToList();

@@ -67,9 +67,9 @@ internal static class ShippedCatalogue
         var name = row["name"].Trim();
         var summary = row["summary"].Trim();
         var national = municipality == "national";
-        var classes = assigner.AssignUpTo(name, summary, 2, 0.8);
+        var serviceClass = assigner.Assign(name, summary);
         var synthesised = new List<string> { "channels", "target_groups", "funding_type", "areas" };
-        if (classes.Count > 0) synthesised.Add("service_class_uris");
+        if (serviceClass is not null) synthesised.Add("service_class_uris");
 
         return new CatalogueService
         {
@@ -80,7 +80,7 @@ internal static class ShippedCatalogue
             MunicipalityCodes = national ? [] : [municipality],
             Areas = national ? null : PtvAreas.ForMunicipalities([municipality]),
             Labels = labels,
-            ServiceClassUris = classes.Select(c => c.Uri).ToArray(),
+            ServiceClassUris = serviceClass is null ? [] : [serviceClass.Uri],
             TargetGroups = ["KR1"],
             FundingType = "PubliclyFunded",
             Channels = SynthesiseChannels(id, name, national ? null : municipality, codes),
