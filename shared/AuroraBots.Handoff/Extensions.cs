@@ -47,6 +47,8 @@ public static class Extensions
         services.AddSingleton<ConsentCenter>();
         services.AddSingleton<ConsentPlugin>();
         services.AddSingleton(sp => KernelPluginFactory.CreateFromObject(sp.GetRequiredService<ConsentPlugin>(), ConsentPlugin.PluginName));
+        services.AddSingleton<HandoffPlugin>();
+        services.AddSingleton(sp => KernelPluginFactory.CreateFromObject(sp.GetRequiredService<HandoffPlugin>(), HandoffPlugin.PluginName));
         return services;
     }
 

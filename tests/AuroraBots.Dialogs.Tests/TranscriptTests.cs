@@ -68,4 +68,15 @@ public sealed class TranscriptTests(RedisFixture redis, TranscriptTests.HostFixt
         Assert.Contains("turns[1] (user: \"ask how I am\"): bot[0]: no reply matches (text does not contain \"What is your shoe size?\")", result.Failure);
         Assert.Contains("[sample] How old are you?", result.Failure);
     }
+
+    [Fact]
+    public async Task PlatformPluginsAreAvailableToFlows()
+    {
+        var host = await hosts.GetAsync(redis.Endpoint);
+        var kernel = (Microsoft.SemanticKernel.Kernel)host.Services.GetService(typeof(Microsoft.SemanticKernel.Kernel))!;
+        var names = kernel.Plugins.Select(p => p.Name).ToList();
+        foreach (var expected in new[] { "auroraai", "consent", "datetime", "text" }) Assert.Contains(expected, names);
+        var search = Engine.KernelActionCatalog.Find(kernel, "auroraai.search_services").Function;
+        Assert.NotNull(search);
+    }
 }

@@ -64,3 +64,56 @@ public sealed class ConsentPluginTests
         Assert.Null((await host.Ledger.GetAsync(transfer.ReceiptId))!.RevokedAt);
     }
 }
+
+/// <summary>The <c>handoff.link_out</c> function flows use for services outside this platform.</summary>
+public sealed class HandoffPluginTests
+{
+    private static async Task<string> LinkOut(NetworkHost host, KernelArguments args)
+    {
+        var kernel = new Kernel(host.Services, [.. host.Services.GetServices<KernelPlugin>()]);
+        return (await kernel.InvokeAsync(HandoffPlugin.PluginName, "link_out", args)).GetValue<string>()!;
+    }
+
+    [Fact]
+    public async Task A_consented_link_out_carries_a_token_the_service_can_read_once()
+    {
+        await using var host = await NetworkHost.StartAsync();
+
+        var text = await LinkOut(host, new()
+        {
+            ["subject_id"] = "subj", ["source_bot"] = "youth", ["target"] = "kela_chat", ["language"] = "en",
+            ["age"] = "19", ["municipality_code"] = "564", ["purpose"] = "Kela needs your age.",
+        });
+
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(text, @"\((https://[^)]+)\)").Groups[1].Value);
+        Assert.Contains("Kela chat", text);
+        Assert.Equal("chat.kela.example", link.Host);
+        var token = AccessTokens.FromUrl(link);
+        Assert.NotNull(token);
+        var receipt = Assert.Single(await host.Consents.ListAsync("subj"));
+        Assert.Equal(["age"], receipt.Attributes); // the municipality is not something Kela chat receives
+        var read = await host.Services.GetRequiredService<SessionAttributesReader>().ReadAsync(token, CancellationToken.None);
+        Assert.Equal(19, read?.Age);
+        Assert.Null(read?.MunicipalityCode);
+    }
+
+    [Fact]
+    public async Task Sharing_nothing_gives_the_plain_link_and_a_recorded_decline()
+    {
+        await using var host = await NetworkHost.StartAsync();
+
+        var text = await LinkOut(host, new() { ["subject_id"] = "subj", ["source_bot"] = "youth", ["target"] = "kela_chat", ["age"] = "" });
+
+        Assert.Contains("(https://chat.kela.example/)", text);
+        Assert.DoesNotContain("auroraai_access_token", text);
+        Assert.Empty(await host.Consents.ListAsync("subj")); // nothing shared: nothing to revoke…
+        Assert.Single(await host.Ledger.ListAsync(host.Services.GetRequiredService<AuroraBots.Handoff.Ledger.SubjectPseudonymizer>().Pseudonymize("subj"))); // …but the decision is recorded
+    }
+
+    [Fact]
+    public async Task A_bot_of_this_platform_is_not_a_link_out_target()
+    {
+        await using var host = await NetworkHost.StartAsync();
+        await Assert.ThrowsAnyAsync<Exception>(() => LinkOut(host, new() { ["subject_id"] = "s", ["source_bot"] = "youth", ["target"] = "work" }));
+    }
+}

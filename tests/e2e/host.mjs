@@ -48,6 +48,8 @@ export async function startHost(extraEnv = {}) {
       Dialogs__Path: path.join(repoRoot, 'dialogs'),
       Dialogs__HotReload: 'false',
       Logging__LogLevel__Default: 'Warning',
+      // With the master test script's Redis, state and the consent ledger live in Redis as in production.
+      ...(process.env.AURORABOTS_TEST_REDIS ? { ConnectionStrings__Redis: process.env.AURORABOTS_TEST_REDIS } : {}),
       ...extraEnv,
     },
   });

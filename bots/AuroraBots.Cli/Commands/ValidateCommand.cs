@@ -1,8 +1,10 @@
+using AuroraBots.AuroraAI;
+using AuroraBots.Dialogs;
 using AuroraBots.Dialogs.Content;
 using AuroraBots.Dialogs.Engine;
-using AuroraBots.Dialogs.Plugins;
-using AuroraBots.Dialogs.Validation;
-using Microsoft.SemanticKernel;
+using AuroraBots.Handoff;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AuroraBots.Cli.Commands;
 
@@ -23,12 +25,37 @@ public static class ValidateCommand
         return Task.FromResult(1);
     }
 
-    /// <summary>Validates with the built-in plugins (host-specific plugins are unknown here).</summary>
+    /// <summary>
+    /// Validates as the platform host would: with the engine's built-in plugins and the platform's (AuroraAI
+    /// client, hand-off). Plugins a municipality adds in its own host are unknown here.
+    /// </summary>
     public static ContentLoadResult Validate(string path)
     {
-        var kernel = new Kernel();
-        kernel.Plugins.AddFromObject(new DateTimePlugin(TimeProvider.System), "datetime");
-        kernel.Plugins.AddFromObject(new TextPlugin(), "text");
-        return new DialogContentLoader(new DialogContentValidator(new KernelActionCatalog(kernel))).Load(path);
+        if (!Directory.Exists(path)) return new(null, [new ContentError(path, "", "the dialogs folder does not exist")]);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Dialogs:Path"] = Path.GetFullPath(path),
+            ["Dialogs:HotReload"] = "false",
+        }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddAuroraAiClient(configuration.GetSection("AuroraAI:Client"));
+        try
+        {
+            services.AddAuroraDialogs(configuration); // refuses invalid content (all but the action checks)
+        }
+        catch (InvalidDialogContentException ex)
+        {
+            return new(null, ex.Errors);
+        }
+        services.AddAuroraHandoff(configuration);
+        using var provider = services.BuildServiceProvider();
+        try
+        {
+            return new(provider.GetRequiredService<IDialogContent>().Current.Content, []);
+        }
+        catch (InvalidDialogContentException ex)
+        {
+            return new(null, ex.Errors);
+        }
     }
 }

@@ -35,6 +35,13 @@ internal static class ConsentTexts
         ["en"] = "Done, I've revoked that consent: {0} won't get your details under it any more.",
     };
 
+    public static readonly IReadOnlyDictionary<string, string> LinkOut = new Dictionary<string, string>
+    {
+        ["fi"] = "Jatka palveluun **{0}**: [avaa {0}]({1})",
+        ["sv"] = "Fortsätt till **{0}**: [öppna {0}]({1})",
+        ["en"] = "Continue to **{0}**: [open {0}]({1})",
+    };
+
     public static string AttributeName(string attribute, string lang)
     {
         const string prefix = AttributeNames.LifeSituationMeters + ".";

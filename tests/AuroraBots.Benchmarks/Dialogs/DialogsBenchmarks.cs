@@ -27,9 +27,11 @@ public static class DialogsBenchmarks
         try
         {
             Console.WriteLine($"dialog engine: 6-step flow, {conversations} concurrent conversations, {rounds} rounds each (join + 5 turns per round: start, 4 answers)");
+            // A full unmeasured pass first: the first run in a process is slower (tiered JIT), whichever store it uses.
+            await RunOneAsync(null, dialogs, null, conversations, rounds);
             using var redis = BenchRedis.Start();
-            await RunOneAsync($"redis ({redis.Endpoint})", dialogs, redis.Endpoint, conversations, rounds);
             await RunOneAsync("memory", dialogs, null, conversations, rounds);
+            await RunOneAsync($"redis ({redis.Endpoint})", dialogs, redis.Endpoint, conversations, rounds);
             return 0;
         }
         finally
@@ -38,7 +40,7 @@ public static class DialogsBenchmarks
         }
     }
 
-    private static async Task RunOneAsync(string label, string dialogs, string? redis, int conversations, int rounds)
+    private static async Task RunOneAsync(string? label, string dialogs, string? redis, int conversations, int rounds)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -61,6 +63,7 @@ public static class DialogsBenchmarks
             Task.Run(() => ConversationAsync(bot, $"c-{i}-{Guid.NewGuid():N}", rounds, latencies[i] = []))));
         clock.Stop();
 
+        if (label is null) return;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         double Percentile(double p) => all[Math.Min(all.Length - 1, (int)Math.Ceiling(p * all.Length) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
