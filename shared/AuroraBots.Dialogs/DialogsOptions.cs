@@ -26,6 +26,12 @@ public sealed class DialogsOptions
     /// <summary>Watch the dialogs folder and reload on change (keeping the last valid content on errors).</summary>
     public bool HotReload { get; set; } = true;
 
+    /// <summary>
+    /// Validate already in <c>AddAuroraDialogs</c> (all but the action checks, which need the plugins); the full
+    /// check runs when the content is first used (at host start-up). Tools that want the complete list at once turn this off.
+    /// </summary>
+    public bool ValidateOnRegistration { get; set; } = true;
+
     /// <summary>Safety net against flows that loop without waiting for the user.</summary>
     public int MaxStepsPerTurn { get; set; } = 200;
 }

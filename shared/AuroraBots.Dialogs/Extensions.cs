@@ -54,8 +54,11 @@ public static class DialogsServiceCollectionExtensions
 
         // Refuse invalid content right away (actions are checked again once plugins are known, at start-up).
         var path = ResolvePath(options, configuration[HostDefaults.ContentRootKey]);
-        var early = new DialogContentLoader(new DialogContentValidator()).Load(path);
-        if (!early.IsValid) throw new InvalidDialogContentException(early.Errors);
+        if (options.ValidateOnRegistration)
+        {
+            var early = new DialogContentLoader(new DialogContentValidator()).Load(path);
+            if (!early.IsValid) throw new InvalidDialogContentException(early.Errors);
+        }
 
         services.TryAddSingleton(sp => new DialogContentProvider(
             path,

@@ -173,12 +173,20 @@ describe('Tampere demo site (Finnish, localhost origin)', () => {
 
   test('"end conversation" clears it: new conversation, old messages gone, also after reload', async () => {
     const { conversationId } = await savedState(page, 'tampere');
+    // Record every announcement: the live region is cleared and refilled (so screen readers repeat it),
+    // so a single read could land between the two writes.
+    await page.evaluate(() => {
+      window.__notices = [];
+      const notice = document.querySelector('.aurorabots-notice');
+      new MutationObserver(() => { if (notice.textContent) window.__notices.push(notice.textContent); })
+        .observe(notice, { childList: true, characterData: true, subtree: true });
+    });
     await page.locator('.aurorabots-end').click();
     await page.waitForFunction((old) => {
       const saved = JSON.parse(sessionStorage.getItem('aurorabots:tampere') || 'null');
       return saved && saved.conversationId && saved.conversationId !== old;
     }, conversationId, { timeout: 20_000 });
-    assert.match(await page.locator('.aurorabots-notice').innerText(), /lopetettu/);
+    await page.waitForFunction(() => window.__notices.some((n) => /lopetettu/.test(n)), null, { timeout: 5_000 });
     const fresh = await waitForTranscript(page, panel, (e) => botEntries(e).length >= 1, 20_000, 'the new welcome');
     assert.equal(userEntries(fresh).length, 0, 'the old messages are gone');
     await page.reload();

@@ -36,17 +36,11 @@ public static class ValidateCommand
         {
             ["Dialogs:Path"] = Path.GetFullPath(path),
             ["Dialogs:HotReload"] = "false",
+            ["Dialogs:ValidateOnRegistration"] = "false", // one complete list, action checks included
         }).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddAuroraAiClient(configuration.GetSection("AuroraAI:Client"));
-        try
-        {
-            services.AddAuroraDialogs(configuration); // refuses invalid content (all but the action checks)
-        }
-        catch (InvalidDialogContentException ex)
-        {
-            return new(null, ex.Errors);
-        }
+        services.AddAuroraDialogs(configuration);
         services.AddAuroraHandoff(configuration);
         using var provider = services.BuildServiceProvider();
         try

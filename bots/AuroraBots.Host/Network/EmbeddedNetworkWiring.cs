@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using AuroraBots.AuroraAI.Client;
 using AuroraBots.Builder;
+using AuroraBots.Handoff;
 using AuroraBots.Network.SessionTransfer;
 using AuroraBots.Widget.Tenants;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -63,7 +64,9 @@ public static class EmbeddedNetworkWiring
                     Provider = new(bot.Organisation),
                     Description = new(bot.Description),
                     ServiceChannelId = bot.ServiceChannelId,
-                    ReceivableAttributes = [.. bot.Receives.Select(r => r.Attribute)],
+                    // The network filters whole wire attributes; a single meter (life_situation_meters.friends) is
+                    // narrowed further by the hand-off service, so register its wire name.
+                    ReceivableAttributes = [.. bot.Receives.Select(r => AttributeNames.WireName(r.Attribute)).Distinct()],
                     LandingUrl = $"{publicBase}/handoff/{Uri.EscapeDataString(bot.Id)}",
                 });
             }

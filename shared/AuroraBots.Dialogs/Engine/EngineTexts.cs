@@ -23,6 +23,7 @@ public static class EngineTexts
     public const string SourceRecognised = "source_recognised";
     public const string SourceHandoff = "source_handoff";
     public const string SourceSet = "source_set";
+    public const string SourceSite = "source_site";
     public const string SourceTest = "source_test";
     public const string ConsentQuestion = "consent_question";
     public const string ConsentAll = "consent_all";
@@ -64,7 +65,7 @@ public static class EngineTexts
     public static IReadOnlyList<string> All { get; } =
     [
         StateUnavailable, Error, UnknownBot, InvalidAnswer, GaveUp, Yes, No, ScaleHint, Clarify, Or, NoAttributes,
-        SourceAsked, SourceRecognised, SourceHandoff, SourceSet, SourceTest,
+        SourceAsked, SourceRecognised, SourceHandoff, SourceSet, SourceSite, SourceTest,
         ConsentQuestion, ConsentAll, ConsentChoose, ConsentNone, ConsentPick, ConsentStayQuestion, ConsentContinue, ConsentStay, ConsentStayed,
         HandoffDone, HandoffUnavailable, HandoffFailed, HandedBack, NoPreviousBot,
         RecommendIntro, RecommendNone, RecommendUnavailable, RecommendNoMeters, RecommendNoMore, RecommendOpen, RecommendCall,

@@ -143,6 +143,7 @@ internal sealed partial class Turn
             AttributeSources.Recognised => EngineTexts.SourceRecognised,
             AttributeSources.Handoff => EngineTexts.SourceHandoff,
             AttributeSources.SetByBot => EngineTexts.SourceSet,
+            AttributeSources.Site => EngineTexts.SourceSite,
             AttributeSources.Test => EngineTexts.SourceTest,
             _ => EngineTexts.SourceAsked,
         };

@@ -16,6 +16,8 @@ namespace AuroraBots.Dialogs.Engine;
 internal sealed partial class Turn
 {
     public const string JoinEvent = "webchat/join";
+    /// <summary>Sent by the embeddable widget when the user picks another language in its header.</summary>
+    public const string LocaleEvent = "webchat/locale";
     public const string CommandKey = "aurora";
 
     private readonly DialogRuntime _runtime;
@@ -54,6 +56,9 @@ internal sealed partial class Turn
         {
             case ActivityTypes.Event when Incoming.Name == JoinEvent:
                 await OnJoinAsync();
+                break;
+            case ActivityTypes.Event when Incoming.Name == LocaleEvent:
+                OnLocaleChanged();
                 break;
             case ActivityTypes.ConversationUpdate:
                 if (Incoming.MembersAdded?.Any(m => m.Id != Incoming.Recipient?.Id) == true && !State.Greeted) await GreetAsync();
@@ -121,7 +126,35 @@ internal sealed partial class Turn
         }
         if (value?["auroraai_access_token"]?.GetValue<string>() is { Length: > 0 } token)
             changed |= await RedeemJoinTokenAsync(token);
+        changed |= TakeSiteMunicipality(value);
         if (!State.Greeted || (changed && !State.UserSpoke)) await GreetAsync();
+    }
+
+    /// <summary>
+    /// The embedding site (a widget tenant) presets its municipality in the join event. It is kept like any
+    /// attribute, with its own provenance, unless the user already told us something else.
+    /// </summary>
+    private bool TakeSiteMunicipality(JsonObject? value)
+    {
+        const string name = "municipality_code";
+        if (value?["municipality_code"] is not JsonValue node || !node.TryGetValue<string>(out var code)) return false;
+        if (Bot.Attributes.ContainsKey(name)) return false;
+        if (AttributeSchema.CheckValue(name, code) is { } problem)
+        {
+            _services.Logger.LogWarning("Ignoring the site's municipality code: {Problem}", problem);
+            return false;
+        }
+        SetAttribute(name, code, AttributeSources.Site);
+        return true;
+    }
+
+    /// <summary>The widget's language switcher (<c>webchat/locale</c>): the bot follows the UI language.</summary>
+    private void OnLocaleChanged()
+    {
+        var value = Incoming.Value as JsonObject;
+        var requested = value?["language"]?.GetValue<string>() ?? value?["locale"]?.GetValue<string>() ?? Incoming.Locale;
+        if (LanguageOf(requested) is { } language && ActiveBot.Languages.Contains(language) && language != Language)
+            SetLanguage(language, announce: State.Greeted);
     }
 
     private async Task GreetAsync()

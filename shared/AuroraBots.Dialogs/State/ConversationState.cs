@@ -71,6 +71,8 @@ public static class AttributeSources
     public const string Asked = "asked";
     public const string Recognised = "recognised";
     public const string Handoff = "handoff";
+    /// <summary>Preset by the embedding municipality site (the widget tenant's municipality code).</summary>
+    public const string Site = "site";
     public const string SetByBot = "set";
     public const string Test = "test";
 }
