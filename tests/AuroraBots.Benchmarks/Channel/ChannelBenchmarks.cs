@@ -4,8 +4,10 @@ using System.Globalization;
 namespace AuroraBots.Benchmarks.Channel;
 
 /// <summary>
-/// <c>channel [--conversations 200 --turns 10]</c>: concurrent conversations, each posting turns one after the
-/// other over HTTP (closed loop, no think time) and receiving echo-bot replies on its WebSocket, after a warm-up. Prints p50/p99 turn latency (POST sent →
+/// <c>channel [--conversations 200 --turns 10 --think-ms 0]</c>: concurrent conversations, each posting turns one after
+/// the other over HTTP and receiving echo-bot replies on its WebSocket, after a warm-up. With <c>--think-ms 0</c>
+/// (default) it is a closed loop in lockstep: every client posts the instant its reply lands, the worst case. With
+/// <c>--think-ms N</c> each client waits a random 0..N ms before each turn, as people reading a reply do. Prints p50/p99 turn latency (POST sent →
 /// reply frame received), turns/s, lost and duplicated replies and the server's peak RSS.
 /// <c>channel-idle [--conversations 5000]</c>: opens that many WebSocket conversations, keeps them idle across
 /// keep-alives, checks a sample still answers, and prints the server's RSS.
@@ -31,9 +33,10 @@ public static class ChannelBenchmarks
     {
         var conversations = Option(args, "--conversations", 200);
         var turns = Option(args, "--turns", 10);
+        var thinkMs = Option(args, "--think-ms", 0);
         await using var server = await TestServerProcess.StartAsync();
         using var http = Client(server.BaseUrl);
-        Console.WriteLine($"channel: {conversations} conversations x {turns} turns against {server.BaseUrl} (server pid {server.ProcessId})");
+        Console.WriteLine($"channel: {conversations} conversations x {turns} turns, think time {(thinkMs == 0 ? "none (closed loop)" : $"random 0-{thinkMs} ms")}, against {server.BaseUrl} (server pid {server.ProcessId})");
 
         // Warm-up, not measured: JIT tiering (tier-1 code needs ~30 calls plus a background compile), then one
         // turn per conversation so every client has its pooled HTTP connection, as long-lived chats do.
@@ -62,6 +65,7 @@ public static class ChannelBenchmarks
             var own = latencies[index] = new List<double>(turns);
             for (var turn = 0; turn < turns; turn++)
             {
+                if (thinkMs > 0) await Task.Delay(Random.Shared.Next(thinkMs + 1));
                 var latency = await client.TurnAsync($"c{index} t{turn}", TimeSpan.FromSeconds(10), CancellationToken.None);
                 if (latency is null) Interlocked.Increment(ref lost);
                 else own.Add(latency.Value.TotalMilliseconds);
