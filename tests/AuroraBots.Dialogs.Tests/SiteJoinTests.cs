@@ -38,6 +38,24 @@ public sealed class SiteJoinTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task AfterAConversationUpdateGreetingTheSitesMunicipalityAnswersTheWaitingQuestionWithoutASecondWelcome()
+    {
+        var greeting = await _engine.SendAsync(_conversation, "frontdesk", new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate, Locale = "fi-FI",
+            MembersAdded = [new ChannelAccount("frontdesk"), new ChannelAccount("user-1")],
+        });
+        Assert.Equal("municipality", AuroraChannelData.From(greeting[^1])?.Step);
+
+        var joined = await Join(new JsonObject { ["locale"] = "fi-FI", ["municipality_code"] = "837" });
+
+        Assert.NotEmpty(joined);
+        Assert.DoesNotContain(joined, a => a.Text == greeting[0].Text); // no second welcome
+        Assert.DoesNotContain(joined, a => AuroraChannelData.From(a)?.Step == "municipality");
+        Assert.Equal("837", (await _engine.StateAsync(_conversation)).For("frontdesk").Attributes["municipality_code"].Value);
+    }
+
+    [Fact]
     public async Task AMunicipalityCodeOutsideTheCodeListIsIgnoredAndAsked()
     {
         var greeting = await Join(new JsonObject { ["locale"] = "fi-FI", ["municipality_code"] = "999" });

@@ -126,8 +126,25 @@ internal sealed partial class Turn
         }
         if (value?["auroraai_access_token"]?.GetValue<string>() is { Length: > 0 } token)
             changed |= await RedeemJoinTokenAsync(token);
-        changed |= TakeSiteMunicipality(value);
+        var siteMunicipality = TakeSiteMunicipality(value);
         if (!State.Greeted || (changed && !State.UserSpoke)) await GreetAsync();
+        else if (siteMunicipality && !State.UserSpoke) await ContinueIfPromptIsAnsweredAsync();
+    }
+
+    /// <summary>
+    /// The greeting (sent on conversationUpdate, before Web Chat's join arrived) may already wait for something the
+    /// join just brought, such as the site's municipality: that prompt is answered, so the flow goes on — without
+    /// repeating the welcome.
+    /// </summary>
+    private async Task ContinueIfPromptIsAnsweredAsync()
+    {
+        if (Top is not { Waiting: true } frame || Content.FindFlow(ActiveBotId, frame.Flow) is not { } flow) return;
+        var step = flow.Steps[frame.Step];
+        if (step.Save is not { } save || !save.StartsWith("attr.", StringComparison.Ordinal) || !Bot.Attributes.ContainsKey(save[5..])) return;
+        frame.Waiting = false;
+        frame.Retries = 0;
+        Advance(frame, flow, step);
+        await RunStepsAsync();
     }
 
     /// <summary>
