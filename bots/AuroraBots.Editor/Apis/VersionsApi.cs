@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using AuroraBots.Editor.Security;
+using AuroraBots.Editor.Storage;
+using AuroraBots.Editor.Versions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace AuroraBots.Editor.Apis;
+
+public sealed record PublishRequest(string? Comment);
+
+public sealed record PublishResponse(VersionInfo Version, IReadOnlyList<string> ChangedFiles);
+
+public sealed record InvalidDraftResponse(string Message, IReadOnlyList<ValidationProblem> Errors);
+
+/// <summary><c>/editor/api/versions</c>: publish, list, diff, roll back.</summary>
+public static class VersionsApi
+{
+    public static RouteGroupBuilder MapVersionsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/versions", async (IEditorStore store, CancellationToken ct) => TypedResults.Ok(await store.ListVersionsAsync(ct)));
+        api.MapGet("/versions/{number:int}", GetAsync);
+        api.MapGet("/versions/{from:int}/diff/{to:int}", DiffAsync);
+        api.MapPost("/versions", PublishAsync).RequireAuthorization(EditorRoles.PublisherPolicy);
+        api.MapPost("/versions/{number:int}/rollback", RollbackAsync).RequireAuthorization(EditorRoles.PublisherPolicy);
+        return api;
+    }
+
+    public static async Task<Results<Ok<VersionSnapshot>, NotFound>> GetAsync(int number, IEditorStore store, CancellationToken cancellationToken) =>
+        await store.GetVersionAsync(number, cancellationToken) is { } snapshot ? TypedResults.Ok(snapshot) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<VersionDiffResult>, NotFound>> DiffAsync(int from, int to, IEditorStore store, CancellationToken cancellationToken)
+    {
+        if (await store.GetVersionAsync(from, cancellationToken) is not { } a || await store.GetVersionAsync(to, cancellationToken) is not { } b)
+            return TypedResults.NotFound();
+        return TypedResults.Ok(new VersionDiffResult(from, to, VersionDiff.Compare(a.Files, b.Files)));
+    }
+
+    public static async Task<Results<Created<PublishResponse>, UnprocessableEntity<InvalidDraftResponse>, ProblemHttpResult>> PublishAsync(
+        PublishRequest request, ClaimsPrincipal user, EditorService editor, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Comment))
+            return TypedResults.Problem("A version needs a comment saying what changed.", statusCode: StatusCodes.Status400BadRequest);
+        var result = await editor.PublishAsync(user.Identity?.Name ?? "", request.Comment.Trim(), cancellationToken);
+        if (result.Outcome == PublishOutcome.Invalid)
+            return TypedResults.UnprocessableEntity(new InvalidDraftResponse("The draft has errors; fix them before publishing.", result.Errors));
+        if (result.Outcome == PublishOutcome.LiveWriteFailed) return LiveWriteFailed(result);
+        return TypedResults.Created($"/editor/api/versions/{result.Version!.Number}", new PublishResponse(result.Version, result.ChangedFiles));
+    }
+
+    public static async Task<Results<Created<PublishResponse>, NotFound, ProblemHttpResult>> RollbackAsync(
+        int number, PublishRequest? request, ClaimsPrincipal user, EditorService editor, CancellationToken cancellationToken)
+    {
+        var result = await editor.RollbackAsync(user.Identity?.Name ?? "", number, request?.Comment, cancellationToken);
+        if (result.Outcome == PublishOutcome.NotFound) return TypedResults.NotFound();
+        if (result.Outcome == PublishOutcome.LiveWriteFailed) return LiveWriteFailed(result);
+        return TypedResults.Created($"/editor/api/versions/{result.Version!.Number}", new PublishResponse(result.Version, result.ChangedFiles));
+    }
+
+    private static ProblemHttpResult LiveWriteFailed(PublishResult result) =>
+        TypedResults.Problem(result.Errors[0].Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Publishing failed");
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using AuroraBots.Editor.Storage;
+
+namespace AuroraBots.Editor.Coverage;
+
+/// <summary>
+/// Remembers, per text (file + YAML path) and language, which languages were left behind when another one was
+/// edited: saving a change to only <c>fi</c> marks <c>sv</c> and <c>en</c> with the hash of their current value.
+/// A mark lapses when that language's value changes (the translation was updated). Kept in <c>DataPath/translations.json</c>.
+/// </summary>
+public sealed class TranslationHistory(string dataPath, TimeProvider time)
+{
+    private readonly string _file = Path.Combine(dataPath, "translations.json");
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>A stale language: its value's hash when marked, and which languages changed then.</summary>
+    public sealed record Mark(string Hash, IReadOnlyList<string> Changed, string By, DateTimeOffset At);
+
+    /// <summary>Key: <c>file#path</c> → language → mark.</summary>
+    public sealed class Snapshot(Dictionary<string, Dictionary<string, Mark>> marks)
+    {
+        internal Dictionary<string, Dictionary<string, Mark>> Marks => marks;
+
+        public OutdatedText? Outdated(string file, string path, IReadOnlyDictionary<string, string> current)
+        {
+            if (!marks.TryGetValue(Key(file, path), out var languages)) return null;
+            // Still stale only while the language holds the very value it had when another language changed.
+            var stale = languages.Where(m => current.TryGetValue(m.Key, out var value) && ContentHash.Of(value) == m.Value.Hash).ToList();
+            if (stale.Count == 0) return null;
+            var latest = stale.MaxBy(m => m.Value.At).Value;
+            return new(file, path, latest.Changed, [.. stale.Select(m => m.Key).Order(StringComparer.Ordinal)], latest.By, latest.At);
+        }
+    }
+
+    public async Task<Snapshot> ReadAsync(CancellationToken cancellationToken)
+    {
+        if (!File.Exists(_file)) return new([]);
+        await using var stream = File.OpenRead(_file);
+        try { return new(await JsonSerializer.DeserializeAsync(stream, EditorJsonContext.Default.DictionaryStringDictionaryStringMark, cancellationToken) ?? []); }
+        catch (JsonException) { return new([]); } // a damaged history only loses the "changed since" hints, never content
+    }
+
+    /// <summary>Compares a file before and after a save and updates the marks.</summary>
+    public async Task RecordAsync(string file, string? before, string after, string user, CancellationToken cancellationToken)
+    {
+        if (before is null || !TranslationCoverage.IsTextFile(file)) return;
+        var old = TranslationCoverage.TextsOf(before);
+        var now = TranslationCoverage.TextsOf(after);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var marks = (await ReadAsync(cancellationToken)).Marks;
+            var dirty = false;
+            foreach (var (path, values) in now)
+            {
+                if (!old.TryGetValue(path, out var previous)) continue;
+                var changed = values.Keys.Union(previous.Keys)
+                    .Where(l => values.GetValueOrDefault(l) != previous.GetValueOrDefault(l)).Order(StringComparer.Ordinal).ToList();
+                if (changed.Count == 0) continue;
+                var key = Key(file, path);
+                var languages = marks.TryGetValue(key, out var existing) ? existing : marks[key] = [];
+                // Updating only languages that were behind is catching up; changing an up-to-date one leaves the rest behind.
+                var catchingUp = changed.All(languages.ContainsKey);
+                foreach (var language in changed) languages.Remove(language);
+                if (!catchingUp)
+                    foreach (var (language, value) in values.Where(v => !changed.Contains(v.Key)))
+                        languages[language] = new Mark(ContentHash.Of(value), changed, user, time.GetUtcNow());
+                if (languages.Count == 0) marks.Remove(key);
+                dirty = true;
+            }
+            if (dirty) await AtomicFile.WriteAsync(_file, JsonSerializer.Serialize(marks, EditorJsonContext.Default.DictionaryStringDictionaryStringMark), cancellationToken);
+        }
+        finally { _gate.Release(); }
+    }
+
+    private static string Key(string file, string path) => file + "#" + path;
+}

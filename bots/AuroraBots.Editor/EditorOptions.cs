@@ -1,0 +1,27 @@
+namespace AuroraBots.Editor;
+
+/// <summary>Configuration section <c>Editor</c>.</summary>
+public sealed class EditorOptions
+{
+    public const string SectionName = "Editor";
+
+    /// <summary>Drafts, versions and the audit log; relative paths are under the content root. Default <c>.data/editor</c>.</summary>
+    public string DataPath { get; set; } = Path.Combine(".data", "editor");
+
+    /// <summary>The folder the engine serves (<c>Dialogs:Path</c>); publishing writes here and hot reload picks it up.</summary>
+    public string? LivePath { get; set; }
+
+    /// <summary>Embedded user directory (the default). Production: OpenID Connect, see docs/editor.md.</summary>
+    public List<EditorUser> Users { get; set; } = [];
+
+    /// <summary>How long a sign-in lasts (sliding).</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+}
+
+/// <summary>A configured user: the password only as a hash from <see cref="Security.EditorPasswords.Hash"/>.</summary>
+public sealed class EditorUser
+{
+    public string Name { get; set; } = "";
+    public string PasswordHash { get; set; } = "";
+    public List<string> Roles { get; set; } = [];
+}

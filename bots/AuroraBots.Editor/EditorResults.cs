@@ -1,0 +1,12 @@
+using AuroraBots.Editor.Storage;
+
+namespace AuroraBots.Editor;
+
+/// <summary>A validation problem as the API returns it (file relative to the dialogs folder, YAML path, message).</summary>
+public sealed record ValidationProblem(string File, string Path, string Message);
+
+public sealed record ValidationReport(bool IsValid, IReadOnlyList<ValidationProblem> Errors);
+
+public enum PublishOutcome { Published, Invalid, NotFound, LiveWriteFailed }
+
+public sealed record PublishResult(PublishOutcome Outcome, VersionInfo? Version, IReadOnlyList<ValidationProblem> Errors, IReadOnlyList<string> ChangedFiles);

@@ -1,0 +1,106 @@
+using AuroraBots.Dialogs.Content;
+using AuroraBots.Dialogs.Engine;
+using AuroraBots.Editor.Audit;
+using AuroraBots.Editor.Coverage;
+using AuroraBots.Editor.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace AuroraBots.Editor;
+
+/// <summary>
+/// The editor's operations: save with validation, publish (validate → immutable version → live folder), rollback.
+/// Publishing writes only changed files into the live folder; the engine's hot reload then serves them without restart.
+/// </summary>
+public sealed class EditorService(IEditorStore store, IDialogContent dialogs, AuditLog audit, TranslationHistory translations, EditorPathsOptions paths, ILogger<EditorService> logger)
+{
+    private readonly SemaphoreSlim _publishGate = new(1, 1);
+
+    public async Task<ValidationReport> ValidateDraftAsync(CancellationToken cancellationToken)
+    {
+        var folder = await store.GetDraftFolderAsync(cancellationToken);
+        return Validate(folder, dialogs.LoadFrom(folder));
+    }
+
+    public async Task<(SaveResult Result, ValidationReport? Validation)> SaveAsync(string user, string path, string content, string? ifMatch, bool createOnly, CancellationToken cancellationToken)
+    {
+        var result = await store.SaveDraftAsync(path, content, ifMatch, createOnly, cancellationToken);
+        var saved = result.Outcome is SaveOutcome.Saved or SaveOutcome.Created;
+        await audit.AppendAsync(user, AuditActions.Save, path, saved, saved ? $"etag {result.ETag}" : result.Outcome.ToString(), cancellationToken);
+        if (saved) await translations.RecordAsync(path, result.PreviousContent, content, user, cancellationToken);
+        return (result, saved ? await ValidateDraftAsync(cancellationToken) : null);
+    }
+
+    public async Task<(SaveResult Result, ValidationReport? Validation)> DeleteAsync(string user, string path, string ifMatch, CancellationToken cancellationToken)
+    {
+        var result = await store.DeleteDraftAsync(path, ifMatch, cancellationToken);
+        var deleted = result.Outcome == SaveOutcome.Saved;
+        await audit.AppendAsync(user, AuditActions.Delete, path, deleted, deleted ? null : result.Outcome.ToString(), cancellationToken);
+        return (result, deleted ? await ValidateDraftAsync(cancellationToken) : null);
+    }
+
+    public async Task<PublishResult> PublishAsync(string user, string comment, CancellationToken cancellationToken)
+    {
+        await _publishGate.WaitAsync(cancellationToken);
+        try
+        {
+            var validation = await ValidateDraftAsync(cancellationToken);
+            if (!validation.IsValid)
+            {
+                await audit.AppendAsync(user, AuditActions.Publish, null, false, $"refused: {validation.Errors.Count} validation errors", cancellationToken);
+                return new(PublishOutcome.Invalid, null, validation.Errors, []);
+            }
+            var files = await store.ReadDraftFilesAsync(cancellationToken);
+            var version = await store.CreateVersionAsync(files, user, comment, null, cancellationToken);
+            return await GoLiveAsync(user, AuditActions.Publish, version, files, comment);
+        }
+        finally { _publishGate.Release(); }
+    }
+
+    /// <summary>Publishes version <paramref name="number"/> again as a new version; the draft continues from it.</summary>
+    public async Task<PublishResult> RollbackAsync(string user, int number, string? comment, CancellationToken cancellationToken)
+    {
+        await _publishGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (await store.GetVersionAsync(number, cancellationToken) is not { } snapshot)
+                return new(PublishOutcome.NotFound, null, [], []);
+            var text = string.IsNullOrWhiteSpace(comment) ? $"rollback to {number}" : $"rollback to {number}: {comment}";
+            var version = await store.CreateVersionAsync(snapshot.Files, user, text, number, cancellationToken);
+            await store.ReplaceDraftAsync(snapshot.Files, CancellationToken.None);
+            return await GoLiveAsync(user, AuditActions.Rollback, version, snapshot.Files, text);
+        }
+        finally { _publishGate.Release(); }
+    }
+
+    /// <summary>
+    /// Writes a version into the live folder. Not cancellable once started (a half-written live folder is worse than a
+    /// slow request); a failure is reported and audited, and publishing again converges because only differing files are written.
+    /// </summary>
+    private async Task<PublishResult> GoLiveAsync(string user, string action, VersionInfo version, IReadOnlyDictionary<string, string> files, string comment)
+    {
+        try
+        {
+            var changed = await FolderSync.MirrorAsync(files, paths.LivePath, CancellationToken.None);
+            await audit.AppendAsync(user, action, $"v{version.Number}", true, $"{comment} ({changed.Count} files changed)", CancellationToken.None);
+            logger.LogInformation("{User}: {Action} version {Version} ({Changed} files changed)", user, action, version.Number, changed.Count);
+            return new(PublishOutcome.Published, version, [], changed);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            logger.LogError(ex, "Writing version {Version} into {LivePath} failed", version.Number, paths.LivePath);
+            var message = $"Version {version.Number} was saved but writing it into the live folder failed ({ex.Message}); the bots keep the previous content. Publish again or roll back to version {version.Number} when the folder is writable.";
+            await audit.AppendAsync(user, action, $"v{version.Number}", false, message, CancellationToken.None);
+            return new(PublishOutcome.LiveWriteFailed, version, [new ValidationProblem(paths.LivePath, "", message)], []);
+        }
+    }
+
+    private static ValidationReport Validate(string root, ContentLoadResult result)
+    {
+        var errors = result.Errors.Select(e => new ValidationProblem(Relative(root, e.File), e.Path, e.Message)).ToList();
+        return new(errors.Count == 0, errors);
+    }
+
+    // The loader names files relative to the folder already; absolute names (e.g. a missing folder) are made relative too.
+    private static string Relative(string root, string file) =>
+        Path.IsPathRooted(file) ? Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/') : file.Replace('\\', '/');
+}

@@ -1,0 +1,26 @@
+namespace AuroraBots.Editor.Security;
+
+/// <summary>Roles and the policies built on them: editor &lt; publisher &lt; admin (a higher role includes the lower ones).</summary>
+public static class EditorRoles
+{
+    public const string Editor = "editor";
+    public const string Publisher = "publisher";
+    public const string Admin = "admin";
+
+    public const string EditorPolicy = "AuroraEditor.Editor";
+    public const string PublisherPolicy = "AuroraEditor.Publisher";
+    public const string AdminPolicy = "AuroraEditor.Admin";
+
+    /// <summary>The cookie scheme, named so it never collides with a host's own authentication.</summary>
+    public const string Scheme = "AuroraEditor";
+
+    public static readonly string[] All = [Editor, Publisher, Admin];
+
+    /// <summary>Roles that satisfy a policy for <paramref name="role"/>.</summary>
+    public static string[] AtLeast(string role) => role switch
+    {
+        Editor => [Editor, Publisher, Admin],
+        Publisher => [Publisher, Admin],
+        _ => [Admin],
+    };
+}

@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Json;
+using AuroraBots.Dialogs;
+using AuroraBots.Dialogs.Engine;
+using AuroraBots.Editor;
+using AuroraBots.Editor.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AuroraBots.Editor.Tests;
+
+/// <summary>
+/// A real Kestrel host on 127.0.0.1:0 serving a temp copy of the repo's dialogs/ (hot reload on) plus the editor,
+/// with its own temp data folder. Users: ella (editor), pekka (publisher), aino (admin).
+/// </summary>
+public sealed class EditorHost : IAsyncDisposable
+{
+    public const string Password = "correct horse battery staple";
+    private static readonly Lazy<string> Hash = new(() => EditorPasswords.Hash(Password));
+
+    private readonly WebApplication _app;
+    public string Root { get; }
+    public string LivePath { get; }
+    public string DataPath { get; }
+    public Uri BaseAddress { get; }
+
+    private EditorHost(WebApplication app, string root, string live, string data, Uri baseAddress)
+    {
+        _app = app;
+        Root = root;
+        LivePath = live;
+        DataPath = data;
+        BaseAddress = baseAddress;
+    }
+
+    public IDialogContent Dialogs => _app.Services.GetRequiredService<IDialogContent>();
+
+    public static async Task<EditorHost> StartAsync()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "aurora-editor-tests", Guid.NewGuid().ToString("N"));
+        var live = Path.Combine(root, "dialogs");
+        var data = Path.Combine(root, "editor-data");
+        CopyFolder(FindRepoDialogs(), live);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = root, EnvironmentName = "Development" });
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Dialogs:Path"] = live,
+            ["Dialogs:HotReload"] = "true",
+            ["Editor:DataPath"] = data,
+        };
+        string[][] users = [["ella", RolesOf(EditorRoles.Editor)], ["pekka", RolesOf(EditorRoles.Publisher)], ["aino", RolesOf(EditorRoles.Admin)]];
+        for (var i = 0; i < users.Length; i++)
+        {
+            settings[$"Editor:Users:{i}:Name"] = users[i][0];
+            settings[$"Editor:Users:{i}:PasswordHash"] = Hash.Value;
+            settings[$"Editor:Users:{i}:Roles:0"] = users[i][1];
+        }
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddAuroraDialogs(builder.Configuration);
+        builder.Services.AddAuroraEditor(builder.Configuration.GetSection(EditorOptions.SectionName));
+
+        var app = builder.Build();
+        app.MapAuroraEditor();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new EditorHost(app, root, live, data, new Uri(address));
+    }
+
+    private static string RolesOf(string role) => role;
+
+    /// <summary>A client with its own cookie jar (one browser).</summary>
+    public HttpClient Client() => new(new HttpClientHandler { CookieContainer = new CookieContainer(), UseCookies = true }) { BaseAddress = BaseAddress };
+
+    public async Task<HttpClient> SignedInAsync(string name)
+    {
+        var client = Client();
+        var response = await client.PostAsJsonAsync("/editor/api/session", new { name, password = Password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>Polls until the engine serves content matching <paramref name="condition"/> (hot reload is debounced).</summary>
+    public async Task<bool> WaitForEngineAsync(Func<DialogRuntime, bool> condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (condition(Dialogs.Current)) return true;
+            await Task.Delay(100);
+        }
+        return condition(Dialogs.Current);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)) File.SetAttributes(file, FileAttributes.Normal);
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException) { /* temp folder; best effort */ }
+    }
+
+    private static string FindRepoDialogs()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "dialogs");
+            if (Directory.Exists(Path.Combine(candidate, "_shared"))) return candidate;
+        }
+        throw new InvalidOperationException("The repository's dialogs/ folder was not found above " + AppContext.BaseDirectory);
+    }
+
+    private static void CopyFolder(string source, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+    }
+}
