@@ -30,7 +30,7 @@ public static class Extensions
         services.AddAuroraDialogs(configuration);
         services.AddAuroraNetwork(configuration.GetSection("AuroraAI:Network"));
         services.AddAuroraAiClient(configuration.GetSection("AuroraAI:Client"));
-        services.AddAuroraHandoff(configuration).DeferBotCatalogInHandoff();
+        services.AddAuroraHandoff(configuration);
         services.AddAuroraWidget(configuration.GetSection(WidgetOptions.SectionName));
         services.AddOptions<DirectLineOptions>().PostConfigure<IOptions<WidgetOptions>>(DirectLineCors.AllowTenantOrigins);
 

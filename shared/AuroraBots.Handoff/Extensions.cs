@@ -38,14 +38,16 @@ public static class Extensions
                 sp.GetRequiredService<HandoffRedis>(), options.RedisKeyPrefix, options.LedgerRetention));
         }
 
-        services.AddSingleton<HandoffTargets>();
+        // Both take the catalogue lazily: see LazyBotCatalog for the start-up cycle this avoids.
+        services.AddSingleton(sp => new HandoffTargets(new LazyBotCatalog(sp), options));
         services.Replace(ServiceDescriptor.Singleton<IHandoffService, HandoffService>());
         services.AddHttpClient(SessionAttributesReader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5)).RemoveAllLoggers();
         services.AddSingleton<SessionAttributesReader>();
         services.AddHttpClient(NetworkRevocationNotifier.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
         services.AddSingleton<IConsentRevocationNotifier, NetworkRevocationNotifier>();
         services.AddSingleton<ConsentCenter>();
-        services.AddSingleton<ConsentPlugin>();
+        services.AddSingleton(sp => new ConsentPlugin(
+            sp.GetRequiredService<ConsentCenter>(), sp.GetRequiredService<HandoffTargets>(), new LazyBotCatalog(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => KernelPluginFactory.CreateFromObject(sp.GetRequiredService<ConsentPlugin>(), ConsentPlugin.PluginName));
         services.AddSingleton<HandoffPlugin>();
         services.AddSingleton(sp => KernelPluginFactory.CreateFromObject(sp.GetRequiredService<HandoffPlugin>(), HandoffPlugin.PluginName));
