@@ -41,8 +41,6 @@ public static class Extensions
         // Both take the catalogue lazily: see LazyBotCatalog for the start-up cycle this avoids.
         services.AddSingleton(sp => new HandoffTargets(new LazyBotCatalog(sp), options));
         services.Replace(ServiceDescriptor.Singleton<IHandoffService, HandoffService>());
-        services.AddHttpClient(SessionAttributesReader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5)).RemoveAllLoggers();
-        services.AddSingleton<SessionAttributesReader>();
         services.AddHttpClient(NetworkRevocationNotifier.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
         services.AddSingleton<IConsentRevocationNotifier, NetworkRevocationNotifier>();
         services.AddSingleton<ConsentCenter>();

@@ -19,7 +19,6 @@ namespace AuroraBots.Handoff;
 /// </remarks>
 public sealed class HandoffService(
     IAuroraAiClient network,
-    SessionAttributesReader reader,
     IConsentLedger ledger,
     HandoffTargets targets,
     SubjectPseudonymizer pseudonymizer,
@@ -108,7 +107,8 @@ public sealed class HandoffService(
         SessionAttributes? attributes;
         try
         {
-            attributes = await reader.ReadAsync(accessToken, cancellationToken);
+            // The client reads anonymously, as a receiving service does, and never retries a read that was sent.
+            attributes = await network.GetSessionAttributesAsync(accessToken.ToLowerInvariant(), cancellationToken);
         }
         catch (Exception e) when (e is AuroraAiUnavailableException or AuroraAiRequestException)
         {

@@ -1,3 +1,4 @@
+using AuroraBots.AuroraAI;
 using AuroraBots.AuroraAI.Models;
 using AuroraBots.Dialogs.Handoff;
 using AuroraBots.Handoff.Plugins;
@@ -92,7 +93,7 @@ public sealed class HandoffPluginTests
         Assert.NotNull(token);
         var receipt = Assert.Single(await host.Consents.ListAsync("subj"));
         Assert.Equal(["age"], receipt.Attributes); // the municipality is not something Kela chat receives
-        var read = await host.Services.GetRequiredService<SessionAttributesReader>().ReadAsync(token, CancellationToken.None);
+        var read = await host.Services.GetRequiredService<IAuroraAiClient>().GetSessionAttributesAsync(token, CancellationToken.None);
         Assert.Equal(19, read?.Age);
         Assert.Null(read?.MunicipalityCode);
     }

@@ -101,7 +101,7 @@ public sealed class HandoffServiceTests(RedisFixture redis)
         Assert.NotNull(revoked?.RevokedAt);
         Assert.Null(await host.Handoff.RedeemAsync("work", transfer.AccessToken!));
         // The network dropped the token too: nobody can read it directly either.
-        Assert.Null(await Reader(host).ReadAsync(transfer.AccessToken!, CancellationToken.None));
+        Assert.Null(await Reader(host).GetSessionAttributesAsync(transfer.AccessToken!, CancellationToken.None));
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public sealed class HandoffServiceTests(RedisFixture redis)
         Assert.Equal(transfer.AccessToken, AccessTokens.FromUrl(transfer.Url));
         Assert.Equal(RecipientKinds.External, (await host.Ledger.GetAsync(transfer.ReceiptId))!.RecipientKind);
         // What the external service reads with the token (as the original AuroraAI widgets do).
-        var read = await Reader(host).ReadAsync(transfer.AccessToken!, CancellationToken.None);
+        var read = await Reader(host).GetSessionAttributesAsync(transfer.AccessToken!, CancellationToken.None);
         Assert.Equal(16, read?.Age);
         Assert.Null(read?.MunicipalityCode);
     }
@@ -234,7 +234,8 @@ public sealed class HandoffServiceTests(RedisFixture redis)
         Assert.Equal(transfer.ReceiptId, (await host.Ledger.ListAsync(Pseudonym(host, "subject-v"))).Single().Id);
     }
 
-    private static SessionAttributesReader Reader(NetworkHost host) => host.Services.GetRequiredService<SessionAttributesReader>();
+    /// <summary>A receiver reading the network directly (anonymous GET session_attributes).</summary>
+    private static IAuroraAiClient Reader(NetworkHost host) => host.Services.GetRequiredService<IAuroraAiClient>();
 
     private static string Pseudonym(NetworkHost host, string subject) =>
         host.Services.GetRequiredService<SubjectPseudonymizer>().Pseudonymize(subject);
