@@ -26,6 +26,6 @@ dotnet build "$host/AuroraBots.Host.csproj" -nologo -v quiet
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 urls="${AURORABOTS_URLS:-http://localhost:5080}"
-echo "AuroraBots on ${urls%%;*}  (demo page /, demo sites /demo-sites/tampere/ and /demo-sites/vaasa/; Ctrl+C stops)"
+echo "AuroraBots on ${urls%%;*}  (demo page /, demo sites /demo-sites/tampere/ and /demo-sites/vaasa/, editor /editor; Ctrl+C stops)"
 cd "$host"
 exec dotnet run --no-build --no-launch-profile --urls "$urls"

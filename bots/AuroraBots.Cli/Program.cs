@@ -8,6 +8,7 @@ return command switch
     "validate" => await ValidateCommand.RunAsync(args[1..]),
     "transcripts" => await TranscriptsCommand.RunAsync(args[1..]),
     "eval" => await EvalCommand.RunAsync(args),
+    "hash-password" => HashPasswordCommand.Run(),
     _ => Usage(),
 };
 
@@ -18,6 +19,7 @@ static int Usage()
           validate [dialogs/]                     check every bot; exit 1 and list the errors when invalid
           transcripts [dialogs/] [--bot <id>]     run the transcript tests of every bot in every language
           eval [dialogs/] [--verbose]             NLU accuracy per bot and language on intents.test.yaml
+          hash-password                           read a password (hidden, or from stdin); print its hash for Editor:Users
         """);
     return 2;
 }

@@ -10,5 +10,7 @@ namespace AuroraBots.Editor;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(VersionInfo))]
 [JsonSerializable(typeof(AuditEntry))]
+[JsonSerializable(typeof(List<Users.ManagedUser>))]
+[JsonSerializable(typeof(Users.ManagedUser))]
 [JsonSerializable(typeof(Dictionary<string, Dictionary<string, TranslationHistory.Mark>>))]
 internal sealed partial class EditorJsonContext : JsonSerializerContext;

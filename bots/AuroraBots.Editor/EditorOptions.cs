@@ -16,6 +16,15 @@ public sealed class EditorOptions
 
     /// <summary>How long a sign-in lasts (sliding).</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Redis for drafts, versions, audit and publishing to every host; when empty, <c>ConnectionStrings:Redis</c>; when both are empty, files.</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Prefix of the editor's Redis keys (<c>{prefix}editor:…</c>), so several installations can share one Redis.</summary>
+    public string RedisKeyPrefix { get; set; } = "aurora:";
+
+    /// <summary>With Redis: how often a host checks that its live folder holds the published version (in case it missed an announcement).</summary>
+    public TimeSpan LiveCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>A configured user: the password only as a hash from <see cref="Security.EditorPasswords.Hash"/>.</summary>

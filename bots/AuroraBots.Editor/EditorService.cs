@@ -2,6 +2,7 @@ using AuroraBots.Dialogs.Content;
 using AuroraBots.Dialogs.Engine;
 using AuroraBots.Editor.Audit;
 using AuroraBots.Editor.Coverage;
+using AuroraBots.Editor.Publishing;
 using AuroraBots.Editor.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -11,9 +12,12 @@ namespace AuroraBots.Editor;
 /// The editor's operations: save with validation, publish (validate → immutable version → live folder), rollback.
 /// Publishing writes only changed files into the live folder; the engine's hot reload then serves them without restart.
 /// </summary>
-public sealed class EditorService(IEditorStore store, IDialogContent dialogs, AuditLog audit, TranslationHistory translations, EditorPathsOptions paths, ILogger<EditorService> logger)
+public sealed class EditorService(IEditorStore store, IDialogContent dialogs, AuditLog audit, TranslationHistory translations, EditorPathsOptions paths, ILogger<EditorService> logger, ILivePublisher? livePublisher = null)
 {
     private readonly SemaphoreSlim _publishGate = new(1, 1);
+
+    /// <summary>Raised after the draft changed on this instance (save, delete, rollback); the preview reloads its draft runtime.</summary>
+    public event Action? DraftChanged;
 
     public async Task<ValidationReport> ValidateDraftAsync(CancellationToken cancellationToken)
     {
@@ -27,6 +31,7 @@ public sealed class EditorService(IEditorStore store, IDialogContent dialogs, Au
         var saved = result.Outcome is SaveOutcome.Saved or SaveOutcome.Created;
         await audit.AppendAsync(user, AuditActions.Save, path, saved, saved ? $"etag {result.ETag}" : result.Outcome.ToString(), cancellationToken);
         if (saved) await translations.RecordAsync(path, result.PreviousContent, content, user, cancellationToken);
+        if (saved) DraftChanged?.Invoke();
         return (result, saved ? await ValidateDraftAsync(cancellationToken) : null);
     }
 
@@ -35,6 +40,7 @@ public sealed class EditorService(IEditorStore store, IDialogContent dialogs, Au
         var result = await store.DeleteDraftAsync(path, ifMatch, cancellationToken);
         var deleted = result.Outcome == SaveOutcome.Saved;
         await audit.AppendAsync(user, AuditActions.Delete, path, deleted, deleted ? null : result.Outcome.ToString(), cancellationToken);
+        if (deleted) DraftChanged?.Invoke();
         return (result, deleted ? await ValidateDraftAsync(cancellationToken) : null);
     }
 
@@ -43,13 +49,16 @@ public sealed class EditorService(IEditorStore store, IDialogContent dialogs, Au
         await _publishGate.WaitAsync(cancellationToken);
         try
         {
-            var validation = await ValidateDraftAsync(cancellationToken);
+            // Validate the very files that become the version: a save landing meanwhile cannot slip in unchecked.
+            var files = await store.ReadDraftFilesAsync(cancellationToken);
+            ValidationReport validation;
+            using (var snapshot = await SnapshotFolder.WriteAsync(files, cancellationToken))
+                validation = Validate(snapshot.Path, dialogs.LoadFrom(snapshot.Path));
             if (!validation.IsValid)
             {
                 await audit.AppendAsync(user, AuditActions.Publish, null, false, $"refused: {validation.Errors.Count} validation errors", cancellationToken);
                 return new(PublishOutcome.Invalid, null, validation.Errors, []);
             }
-            var files = await store.ReadDraftFilesAsync(cancellationToken);
             var version = await store.CreateVersionAsync(files, user, comment, null, cancellationToken);
             return await GoLiveAsync(user, AuditActions.Publish, version, files, comment);
         }
@@ -67,6 +76,7 @@ public sealed class EditorService(IEditorStore store, IDialogContent dialogs, Au
             var text = string.IsNullOrWhiteSpace(comment) ? $"rollback to {number}" : $"rollback to {number}: {comment}";
             var version = await store.CreateVersionAsync(snapshot.Files, user, text, number, cancellationToken);
             await store.ReplaceDraftAsync(snapshot.Files, CancellationToken.None);
+            DraftChanged?.Invoke();
             return await GoLiveAsync(user, AuditActions.Rollback, version, snapshot.Files, text);
         }
         finally { _publishGate.Release(); }
@@ -80,7 +90,10 @@ public sealed class EditorService(IEditorStore store, IDialogContent dialogs, Au
     {
         try
         {
-            var changed = await FolderSync.MirrorAsync(files, paths.LivePath, CancellationToken.None);
+            // With Redis the publisher also makes every other host switch to this version.
+            var changed = livePublisher is null
+                ? await FolderSync.MirrorAsync(files, paths.LivePath, CancellationToken.None)
+                : await livePublisher.GoLiveAsync(version, files, CancellationToken.None);
             await audit.AppendAsync(user, action, $"v{version.Number}", true, $"{comment} ({changed.Count} files changed)", CancellationToken.None);
             logger.LogInformation("{User}: {Action} version {Version} ({Changed} files changed)", user, action, version.Number, changed.Count);
             return new(PublishOutcome.Published, version, [], changed);

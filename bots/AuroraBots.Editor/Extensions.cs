@@ -2,8 +2,11 @@ using AuroraBots.Dialogs;
 using AuroraBots.Editor.Apis;
 using AuroraBots.Editor.Audit;
 using AuroraBots.Editor.Coverage;
+using AuroraBots.Editor.Preview;
+using AuroraBots.Editor.Publishing;
 using AuroraBots.Editor.Security;
 using AuroraBots.Editor.Storage;
+using AuroraBots.Editor.Users;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -46,16 +49,14 @@ public static class EditorExtensions
                 throw new InvalidOperationException($"Editor:DataPath ({data}) and the live dialogs folder ({live}) must not contain each other.");
             return new EditorPathsOptions(data, live);
         });
+        services.TryAddSingleton<IEditorUserStore>(sp => sp.GetRequiredService<EditorRedisSettings>().Enabled
+            ? new RedisEditorUserStore(sp.GetRequiredService<RedisEditorConnection>())
+            : new FileEditorUserStore(sp.GetRequiredService<EditorPathsOptions>().DataPath));
         services.TryAddSingleton<EditorUserDirectory>();
-        services.TryAddSingleton(sp => new AuditLog(sp.GetRequiredService<EditorPathsOptions>().DataPath, sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new TranslationHistory(sp.GetRequiredService<EditorPathsOptions>().DataPath, sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IEditorStore>(sp =>
-        {
-            var paths = sp.GetRequiredService<EditorPathsOptions>();
-            return new FileEditorStore(paths.DataPath, paths.LivePath, sp.GetRequiredService<TimeProvider>());
-        });
+        services.AddEditorStorage(options); // files, or Redis + publishing to every host (Publishing/EditorStorageExtensions.cs)
         services.TryAddSingleton<EditorService>();
         services.AddHostedService<EditorStartupCheck>();
+        services.AddEditorPreview(); // preview on the draft (routes draft.* Direct Line bots), transcript runs, live validation
 
         services.AddAuthentication().AddCookie(EditorRoles.Scheme, cookie =>
         {
@@ -69,6 +70,7 @@ public static class EditorExtensions
             // An API answers 401/403 instead of redirecting to a login page.
             cookie.Events.OnRedirectToLogin = context => { context.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
             cookie.Events.OnRedirectToAccessDenied = context => { context.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+            cookie.Events.OnValidatePrincipal = SessionPrincipal.ValidateAsync;
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(EditorRoles.EditorPolicy, p => p.AddAuthenticationSchemes(EditorRoles.Scheme).RequireAuthenticatedUser().RequireRole(EditorRoles.AtLeast(EditorRoles.Editor)))
@@ -88,11 +90,18 @@ public static class EditorExtensions
     public static RouteGroupBuilder MapAuroraEditor(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/editor/api").RequireAuthorization(EditorRoles.EditorPolicy);
+        api.AddEndpointFilter<RedisUnavailableFilter>(); // Redis down: 503 {message}, never a crash
         api.MapSessionApi();
         api.MapFilesApi();
         api.MapVersionsApi();
+        api.MapStatusApi(); // store, live version, instances (Publishing/StatusApi.cs)
         api.MapAuditApi();
+        api.MapUsersApi();
         api.MapCoverageApi();
+        api.MapPreviewApi();
+        api.MapTestsApi();
+        api.MapValidateApi();
+        endpoints.MapEditorApp(); // the web app at /editor (public page; its data needs the cookie)
         return api;
     }
 }

@@ -1,5 +1,6 @@
 using AuroraBots.AuroraAI;
 using AuroraBots.Dialogs;
+using AuroraBots.Editor;
 using AuroraBots.Handoff;
 using AuroraBots.Host.Network;
 using AuroraBots.DirectLine;
@@ -32,6 +33,8 @@ public static class Extensions
         services.AddAuroraAiClient(configuration.GetSection("AuroraAI:Client"));
         services.AddAuroraHandoff(configuration);
         services.AddAuroraWidget(configuration.GetSection(WidgetOptions.SectionName));
+        // After the dialogs: the editor serves drafts to its preview next to the live bots.
+        services.AddAuroraEditor(configuration.GetSection(EditorOptions.SectionName));
         services.AddOptions<DirectLineOptions>().PostConfigure<IOptions<WidgetOptions>>(DirectLineCors.AllowTenantOrigins);
 
         services.AddSingleton<PageTemplates>();
@@ -63,6 +66,7 @@ public static class Extensions
         app.MapBotsApi();
         app.MapAuroraWidget();
         app.MapDirectLine();
+        app.MapAuroraEditor();
         app.MapAuroraNetwork();
         app.Services.WarmUpAuroraNetwork();
         app.WireEmbeddedNetworkOnStart();

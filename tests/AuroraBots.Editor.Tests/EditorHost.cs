@@ -40,7 +40,13 @@ public sealed class EditorHost : IAsyncDisposable
 
     public IDialogContent Dialogs => _app.Services.GetRequiredService<IDialogContent>();
 
-    public static async Task<EditorHost> StartAsync()
+    /// <param name="settings">Extra or changed configuration (e.g. <c>ConnectionStrings:Redis</c>).</param>
+    /// <param name="services">More services before the editor is added (e.g. the Direct Line channel).</param>
+    /// <param name="endpoints">More endpoints after the editor's.</param>
+    public static async Task<EditorHost> StartAsync(
+        Action<Dictionary<string, string?>>? settings = null,
+        Action<WebApplicationBuilder>? services = null,
+        Action<WebApplication>? endpoints = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "aurora-editor-tests", Guid.NewGuid().ToString("N"));
         var live = Path.Combine(root, "dialogs");
@@ -50,7 +56,7 @@ public sealed class EditorHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = root, EnvironmentName = "Development" });
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        var settings = new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
             ["Dialogs:Path"] = live,
             ["Dialogs:HotReload"] = "true",
@@ -59,16 +65,19 @@ public sealed class EditorHost : IAsyncDisposable
         string[][] users = [["ella", RolesOf(EditorRoles.Editor)], ["pekka", RolesOf(EditorRoles.Publisher)], ["aino", RolesOf(EditorRoles.Admin)]];
         for (var i = 0; i < users.Length; i++)
         {
-            settings[$"Editor:Users:{i}:Name"] = users[i][0];
-            settings[$"Editor:Users:{i}:PasswordHash"] = Hash.Value;
-            settings[$"Editor:Users:{i}:Roles:0"] = users[i][1];
+            configuration[$"Editor:Users:{i}:Name"] = users[i][0];
+            configuration[$"Editor:Users:{i}:PasswordHash"] = Hash.Value;
+            configuration[$"Editor:Users:{i}:Roles:0"] = users[i][1];
         }
-        builder.Configuration.AddInMemoryCollection(settings);
+        settings?.Invoke(configuration);
+        builder.Configuration.AddInMemoryCollection(configuration);
         builder.Services.AddAuroraDialogs(builder.Configuration);
+        services?.Invoke(builder);
         builder.Services.AddAuroraEditor(builder.Configuration.GetSection(EditorOptions.SectionName));
 
         var app = builder.Build();
         app.MapAuroraEditor();
+        endpoints?.Invoke(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new EditorHost(app, root, live, data, new Uri(address));

@@ -7,20 +7,15 @@ using Microsoft.AspNetCore.Routing;
 
 namespace AuroraBots.Editor.Apis;
 
-/// <summary><c>/editor/api/audit</c> (publisher or admin) and <c>/editor/api/users</c> (admin).</summary>
+/// <summary><c>/editor/api/audit</c> (publisher or admin).</summary>
 public static class AuditApi
 {
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
     {
         api.MapGet("/audit", ReadAuditAsync).RequireAuthorization(EditorRoles.PublisherPolicy);
-        api.MapGet("/users", Users).RequireAuthorization(EditorRoles.AdminPolicy);
         return api;
     }
 
     public static async Task<Ok<IReadOnlyList<AuditEntry>>> ReadAuditAsync(AuditLog audit, int? take, CancellationToken cancellationToken) =>
         TypedResults.Ok(await audit.ReadAsync(Math.Clamp(take ?? 200, 1, 5000), cancellationToken));
-
-    /// <summary>The configured users and their roles (never the hashes). Managing them happens in configuration for now.</summary>
-    public static Ok<IReadOnlyList<MeResponse>> Users(EditorOptions options) =>
-        TypedResults.Ok<IReadOnlyList<MeResponse>>([.. options.Users.Select(u => new MeResponse(u.Name, u.Roles))]);
 }

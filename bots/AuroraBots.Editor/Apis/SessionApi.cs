@@ -28,19 +28,15 @@ public static class SessionApi
         SignInRequest request, HttpContext http, EditorUserDirectory users, AuditLog audit, CancellationToken cancellationToken)
     {
         var name = request.Name?.Trim() ?? "";
-        var user = name.Length > 0 && !string.IsNullOrEmpty(request.Password) ? users.Authenticate(name, request.Password) : null;
+        var user = name.Length > 0 && !string.IsNullOrEmpty(request.Password) ? await users.AuthenticateAsync(name, request.Password, cancellationToken) : null;
         // The password is never logged or audited: only the name and the outcome.
         var audited = name.Length == 0 ? "(empty)" : name.Length > 100 ? name[..100] + "…" : name;
         await audit.AppendAsync(audited, AuditActions.SignIn, null, user is not null, user is null ? "wrong name or password" : null, cancellationToken);
         if (user is null)
             return TypedResults.Problem("Wrong name or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
 
-        var roles = user.Roles.Where(r => EditorRoles.All.Contains(r)).Distinct().ToList();
-        var claims = new List<Claim> { new(ClaimTypes.Name, user.Name) };
-        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, EditorRoles.Scheme));
-        await http.SignInAsync(EditorRoles.Scheme, principal);
-        return TypedResults.Ok(new MeResponse(user.Name, roles));
+        await http.SignInAsync(EditorRoles.Scheme, SessionPrincipal.For(user));
+        return TypedResults.Ok(new MeResponse(user.Name, user.Roles));
     }
 
     public static async Task<NoContent> SignOutAsync(HttpContext http, AuditLog audit, CancellationToken cancellationToken)

@@ -15,40 +15,24 @@ public static class AuditActions
     public const string Rollback = "rollback";
 }
 
-/// <summary>Append-only JSON lines in <c>DataPath/audit.jsonl</c>.</summary>
-public sealed class AuditLog(string dataPath, TimeProvider time)
+/// <summary>The audit log: append-only, in <c>DataPath/audit.jsonl</c> (<see cref="FileAuditStore"/>) or a Redis stream (<see cref="RedisAuditStore"/>).</summary>
+public sealed class AuditLog(IAuditStore store, TimeProvider time)
 {
-    private readonly string _file = Path.Combine(dataPath, "audit.jsonl");
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    public AuditLog(string dataPath, TimeProvider time) : this(new FileAuditStore(dataPath), time) { }
 
-    public async Task AppendAsync(string user, string action, string? target, bool success, string? detail, CancellationToken cancellationToken)
-    {
-        var line = JsonSerializer.Serialize(new AuditEntry(time.GetUtcNow(), user, action, target, success, detail), EditorJsonContext.Default.AuditEntry);
-        await _gate.WaitAsync(CancellationToken.None);
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
-            // Not cancelled midway: an action that happened is always recorded.
-            await File.AppendAllTextAsync(_file, line + "\n", CancellationToken.None);
-        }
-        finally { _gate.Release(); }
-    }
+    // Not cancelled midway: an action that happened is always recorded.
+    public Task AppendAsync(string user, string action, string? target, bool success, string? detail, CancellationToken cancellationToken) =>
+        store.AppendAsync(new AuditEntry(time.GetUtcNow(), user, action, target, success, detail), CancellationToken.None);
 
     /// <summary>The latest <paramref name="take"/> entries, newest first.</summary>
-    public async Task<IReadOnlyList<AuditEntry>> ReadAsync(int take, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AuditEntry>> ReadAsync(int take, CancellationToken cancellationToken) => store.ReadAsync(take, cancellationToken);
+
+    internal static string Serialize(AuditEntry entry) => JsonSerializer.Serialize(entry, EditorJsonContext.Default.AuditEntry);
+
+    /// <summary>The entry, or null for a damaged one (a torn last line after a crash is skipped, not fatal).</summary>
+    internal static AuditEntry? Parse(string json)
     {
-        if (!File.Exists(_file)) return [];
-        var lines = await File.ReadAllLinesAsync(_file, cancellationToken);
-        var entries = new List<AuditEntry>();
-        for (var i = lines.Length - 1; i >= 0 && entries.Count < take; i--)
-        {
-            if (string.IsNullOrWhiteSpace(lines[i])) continue;
-            try
-            {
-                if (JsonSerializer.Deserialize(lines[i], EditorJsonContext.Default.AuditEntry) is { } entry) entries.Add(entry);
-            }
-            catch (JsonException) { /* a torn last line after a crash is skipped, not fatal */ }
-        }
-        return entries;
+        try { return JsonSerializer.Deserialize(json, EditorJsonContext.Default.AuditEntry); }
+        catch (JsonException) { return null; }
     }
 }

@@ -6,12 +6,12 @@ namespace AuroraBots.Editor.Coverage;
 /// <summary>
 /// Remembers, per text (file + YAML path) and language, which languages were left behind when another one was
 /// edited: saving a change to only <c>fi</c> marks <c>sv</c> and <c>en</c> with the hash of their current value.
-/// A mark lapses when that language's value changes (the translation was updated). Kept in <c>DataPath/translations.json</c>.
+/// A mark lapses when that language's value changes (the translation was updated). Kept in <c>DataPath/translations.json</c>
+/// (<see cref="FileTranslationHistoryStore"/>) or in Redis (<see cref="RedisTranslationHistoryStore"/>).
 /// </summary>
-public sealed class TranslationHistory(string dataPath, TimeProvider time)
+public sealed class TranslationHistory(ITranslationHistoryStore store, TimeProvider time)
 {
-    private readonly string _file = Path.Combine(dataPath, "translations.json");
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    public TranslationHistory(string dataPath, TimeProvider time) : this(new FileTranslationHistoryStore(dataPath), time) { }
 
     /// <summary>A stale language: its value's hash when marked, and which languages changed then.</summary>
     public sealed record Mark(string Hash, IReadOnlyList<string> Changed, string By, DateTimeOffset At);
@@ -32,13 +32,7 @@ public sealed class TranslationHistory(string dataPath, TimeProvider time)
         }
     }
 
-    public async Task<Snapshot> ReadAsync(CancellationToken cancellationToken)
-    {
-        if (!File.Exists(_file)) return new([]);
-        await using var stream = File.OpenRead(_file);
-        try { return new(await JsonSerializer.DeserializeAsync(stream, EditorJsonContext.Default.DictionaryStringDictionaryStringMark, cancellationToken) ?? []); }
-        catch (JsonException) { return new([]); } // a damaged history only loses the "changed since" hints, never content
-    }
+    public async Task<Snapshot> ReadAsync(CancellationToken cancellationToken) => new(await store.ReadAsync(cancellationToken));
 
     /// <summary>Compares a file before and after a save and updates the marks.</summary>
     public async Task RecordAsync(string file, string? before, string after, string user, CancellationToken cancellationToken)
@@ -46,10 +40,8 @@ public sealed class TranslationHistory(string dataPath, TimeProvider time)
         if (before is null || !TranslationCoverage.IsTextFile(file)) return;
         var old = TranslationCoverage.TextsOf(before);
         var now = TranslationCoverage.TextsOf(after);
-        await _gate.WaitAsync(cancellationToken);
-        try
+        await store.UpdateAsync(marks =>
         {
-            var marks = (await ReadAsync(cancellationToken)).Marks;
             var dirty = false;
             foreach (var (path, values) in now)
             {
@@ -68,9 +60,18 @@ public sealed class TranslationHistory(string dataPath, TimeProvider time)
                 if (languages.Count == 0) marks.Remove(key);
                 dirty = true;
             }
-            if (dirty) await AtomicFile.WriteAsync(_file, JsonSerializer.Serialize(marks, EditorJsonContext.Default.DictionaryStringDictionaryStringMark), cancellationToken);
-        }
-        finally { _gate.Release(); }
+            return dirty;
+        }, cancellationToken);
+    }
+
+    internal static string Serialize(Dictionary<string, Dictionary<string, Mark>> marks) =>
+        JsonSerializer.Serialize(marks, EditorJsonContext.Default.DictionaryStringDictionaryStringMark);
+
+    internal static Dictionary<string, Dictionary<string, Mark>> Parse(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json)) return [];
+        try { return JsonSerializer.Deserialize(json, EditorJsonContext.Default.DictionaryStringDictionaryStringMark) ?? []; }
+        catch (JsonException) { return []; } // a damaged history only loses the "changed since" hints, never content
     }
 
     private static string Key(string file, string path) => file + "#" + path;

@@ -18,6 +18,15 @@ namespace AuroraBots.Dialogs.Transcripts;
 /// <summary>One run of one transcript file in one language.</summary>
 public sealed record TranscriptResult(string File, string Language, string Name, bool Passed, string? Failure)
 {
+    /// <summary>The index of the failing turn (null when the test passed or failed before any turn ran).</summary>
+    public int? Turn { get; init; }
+
+    /// <summary>What the failing turn expected, one line per expectation (for side-by-side diffs in tools).</summary>
+    public IReadOnlyList<string>? Expected { get; init; }
+
+    /// <summary>What the bot actually did in the failing turn: one line per reply, then the conversation state.</summary>
+    public IReadOnlyList<string>? Actual { get; init; }
+
     public override string ToString() => Passed ? $"PASS {File} [{Language}] {Name}" : $"FAIL {File} [{Language}] {Name}{Environment.NewLine}{Failure}";
 }
 
@@ -99,7 +108,7 @@ public sealed class TranscriptRunner(IBot bot, IDialogContent content, Conversat
             var turn = test.Turns[i];
             var incoming = Incoming(turn, language, conversationId, testCase.Bot, i);
             if (incoming is null)
-                return new(testCase.RelativeFile, language, name, false, $"turns[{i}]: a turn needs one of join, user, postback, event");
+                return new(testCase.RelativeFile, language, name, false, $"turns[{i}]: a turn needs one of join, user, postback, event") { Turn = i };
             var context = new CapturingTurnContext(incoming);
             await bot.OnTurnAsync(context, cancellationToken);
             var state = await store.LoadAsync(conversationId, cancellationToken);
@@ -109,7 +118,12 @@ public sealed class TranscriptRunner(IBot bot, IDialogContent content, Conversat
                 var described = new StringBuilder($"turns[{i}] ({Describe(incoming)}): {problem}\n  bot replies:");
                 foreach (var reply in context.Replies) described.Append("\n    - ").Append(DescribeReply(reply));
                 if (context.Replies.Count == 0) described.Append(" (none)");
-                return new(testCase.RelativeFile, language, name, false, described.ToString());
+                return new(testCase.RelativeFile, language, name, false, described.ToString())
+                {
+                    Turn = i,
+                    Expected = DescribeExpectations(turn, language),
+                    Actual = [.. context.Replies.Select(DescribeReply), DescribeState(state)],
+                };
             }
         }
         return new(testCase.RelativeFile, language, name, true, null);
@@ -259,6 +273,50 @@ public sealed class TranscriptRunner(IBot bot, IDialogContent content, Conversat
 
     private static string Describe(Activity activity) => activity.Type == ActivityTypes.Message
         ? $"user: \"{activity.Text ?? activity.Value?.ToJsonString()}\"" : $"{activity.Type} {activity.Name}";
+
+    /// <summary>One line per expectation of a turn, in the test's own vocabulary (<c>contains: "Hei"</c>).</summary>
+    private static List<string> DescribeExpectations(TranscriptTurn turn, string language)
+    {
+        var lines = new List<string>();
+        if (turn.NoReply == true) lines.Add("no_reply: true");
+        foreach (var expectation in turn.Bot ?? [])
+        {
+            var parts = new List<string>();
+            if (expectation.Text is { } text) parts.Add($"text: \"{Pick(text, language)}\"");
+            if (expectation.Contains is { } part) parts.Add($"contains: \"{Pick(part, language)}\"");
+            if (expectation.Matches is { } pattern) parts.Add($"matches: /{Pick(pattern, language)}/");
+            if (expectation.Cards is string count) parts.Add($"cards: {count}");
+            else if (expectation.Cards is IList titles) parts.Add($"cards: [{string.Join(", ", titles.Cast<object>())}]");
+            if (expectation.Suggested is { } suggested) parts.Add($"suggested: [{string.Join(", ", suggested.Select(s => Pick(s, language)))}]");
+            if (expectation.Handoff is { } handoff) parts.Add($"handoff: {handoff.Target} [{string.Join(", ", handoff.Offered ?? [])}]");
+            if (expectation.From is { } from) parts.Add($"from: {from}");
+            lines.Add(string.Join(", ", parts));
+        }
+        if (turn.State is { } state)
+        {
+            var parts = new List<string>();
+            if (state.ActiveBot is { } bot) parts.Add($"active_bot: {bot}");
+            if (state.Flow is { } flow) parts.Add($"flow: {flow}");
+            if (state.Step is { } step) parts.Add($"step: {step}");
+            if (state.Idle == true) parts.Add("idle: true");
+            if (state.Language is { } stateLanguage) parts.Add($"language: {stateLanguage}");
+            parts.AddRange((state.Attributes ?? []).Select(a => $"attributes.{a.Key}: {a.Value ?? "null"}"));
+            parts.AddRange((state.Variables ?? []).Select(v => $"variables.{v.Key}: {v.Value ?? "null"}"));
+            lines.Add("state: " + string.Join(", ", parts));
+        }
+        return lines;
+    }
+
+    private string DescribeState(ConversationState? state)
+    {
+        if (state is null) return "state: (none saved)";
+        var active = state.ActiveBot;
+        var top = active is null ? null : state.Bots.GetValueOrDefault(active)?.Stack.LastOrDefault();
+        var step = top is null ? null : content.Current.Content.FindFlow(active!, top.Flow)?.StepName(top.Step);
+        return top is null
+            ? $"state: active_bot: {active}, idle, language: {state.Language}"
+            : $"state: active_bot: {active}, flow: {top.Flow}, step: {step}, language: {state.Language}";
+    }
 
     private static string DescribeReply(Activity reply)
     {

@@ -1,0 +1,69 @@
+// Thin client of /editor/api: JSON in and out, the cookie goes along (same origin), errors become ApiError.
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super((body && (body.message || body.detail || validationMessages(body) || body.title)) || `The server answered ${status}.`);
+    this.status = status;
+    this.body = body;
+  }
+}
+
+// ASP.NET validation problems: { title, errors: { field: [messages] } }.
+function validationMessages(body) {
+  return body.errors && !Array.isArray(body.errors) ? Object.values(body.errors).flat().join(' ') : null;
+}
+
+const base = '/editor/api';
+
+export async function call(method, path, { body, headers = {} } = {}) {
+  const init = { method, headers: { Accept: 'application/json', ...headers }, credentials: 'same-origin' };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(base + path, init);
+  } catch (error) {
+    throw new ApiError(0, { message: 'The editor server cannot be reached. Check your connection and try again.' });
+  }
+  const text = await response.text();
+  let data = null;
+  if (text) {
+    try { data = JSON.parse(text); } catch { data = { message: text }; }
+  }
+  if (!response.ok) {
+    // The session ended (expired, or signed out in another tab): the page asks to sign in again, keeping unsaved work.
+    if (response.status === 401 && path !== '/session' && path !== '/me') window.dispatchEvent(new CustomEvent('editor:session-ended'));
+    throw new ApiError(response.status, data);
+  }
+  return { data, eTag: response.headers.get('ETag'), status: response.status };
+}
+
+export const encodePath = (path) => path.split('/').map(encodeURIComponent).join('/');
+
+export const api = {
+  me: () => call('GET', '/me'),
+  signIn: (name, password) => call('POST', '/session', { body: { name, password } }),
+  signOut: () => call('DELETE', '/session'),
+  files: () => call('GET', '/files'),
+  file: (path) => call('GET', '/files/' + encodePath(path)),
+  save: (path, content, eTag) => call('PUT', '/files/' + encodePath(path), { body: { content }, headers: { 'If-Match': eTag } }),
+  validation: () => call('GET', '/validation'),
+  validate: (path, content) => call('POST', '/validate', { body: { path, content } }),
+  coverage: () => call('GET', '/coverage'),
+  versions: () => call('GET', '/versions'),
+  status: () => call('GET', '/status'),
+  diff: (from, to) => call('GET', `/versions/${from}/diff/${to}`),
+  publish: (comment) => call('POST', '/versions', { body: { comment } }),
+  rollback: (number, comment) => call('POST', `/versions/${number}/rollback`, { body: { comment } }),
+  audit: () => call('GET', '/audit?take=200'),
+  users: () => call('GET', '/users'),
+  addUser: (name, password, roles) => call('POST', '/users', { body: { name, password, roles } }),
+  changeUser: (name, change) => call('PUT', '/users/' + encodeURIComponent(name), { body: change }),
+  removeUser: (name) => call('DELETE', '/users/' + encodeURIComponent(name)),
+  preview: (bot, locale) => call('POST', '/preview/' + encodeURIComponent(bot), { body: { locale } }),
+  tests: (bot) => call('GET', '/tests?bot=' + encodeURIComponent(bot)),
+  runTests: (bot) => call('POST', '/tests/run', { body: { bot } }),
+  saveTest: (conversationId, name, bot) => call('POST', '/tests', { body: { conversationId, name, bot } }),
+};

@@ -1,0 +1,451 @@
+// The editor app: sign-in, the navigator (bots → files → steps), the file editor (form + YAML view, live
+// validation, save with the file's ETag) and the tabs. All data comes from /editor/api with the session cookie;
+// what a role may not do is hidden here and refused by the server anyway.
+import { api, ApiError } from './api.mjs';
+import { $, announce, clear, debounce, h } from './dom.mjs';
+import { describeStep, renderForm, showFieldErrors } from './form.mjs';
+import { highlightInto } from './highlight.mjs';
+import { currentPreview, startPreview, stopPreview } from './preview.mjs';
+import { initPanels, showPanel } from './panels.mjs';
+import { addLanguage, parse, setValue } from './yaml-edit.mjs';
+
+const state = {
+  me: null,
+  files: [],
+  coverage: [],
+  /** Errors of the whole draft, as last validated (saved content, or the open file's unsaved text). */
+  errors: [],
+  /** The open file: { path, bot, eTag, text, saved, doc, view } */
+  file: null,
+};
+
+export const roles = {
+  publisher: () => hasRole('publisher'),
+  admin: () => hasRole('admin'),
+};
+
+function hasRole(role) {
+  const order = ['editor', 'publisher', 'admin'];
+  const mine = state.me?.roles ?? [];
+  return mine.some((r) => order.indexOf(r) >= order.indexOf(role));
+}
+
+// ---------- sign-in ----------
+
+async function boot() {
+  $('signin-form').addEventListener('submit', signIn);
+  $('sign-out').addEventListener('click', signOut);
+  try {
+    const { data } = await api.me();
+    await showApp(data);
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) showSignIn();
+    else showSignIn(error.message);
+  }
+}
+
+function showSignIn(message = '') {
+  stopPreview();
+  state.me = null;
+  $('app-view').hidden = true;
+  $('whoami').hidden = true;
+  $('sign-out').hidden = true;
+  $('signin-view').hidden = false;
+  $('signin-status').textContent = message;
+  $('signin-name').focus();
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  const name = $('signin-name').value.trim();
+  const password = $('signin-password').value;
+  const status = $('signin-status');
+  if (!name || !password) { status.textContent = 'Enter your name and password.'; return; }
+  status.textContent = 'Signing in…';
+  try {
+    const { data } = await api.signIn(name, password);
+    $('signin-password').value = '';
+    status.textContent = '';
+    await showApp(data);
+  } catch (error) {
+    status.textContent = error.status === 401 ? 'Wrong name or password.' : error.message;
+  }
+}
+
+async function signOut() {
+  if (state.file && isDirty() && !window.confirm('You have unsaved changes. Sign out anyway?')) return;
+  try { await api.signOut(); } catch { /* signed out either way */ }
+  closeFile();
+  showSignIn('You have signed out.');
+}
+
+/** Forgets the open file (signing out: the next user starts with an empty editor). */
+function closeFile() {
+  state.file = null;
+  $('file-title').textContent = 'Choose a file on the left';
+  $('save-file').disabled = true;
+  $('form-view').replaceChildren();
+  $('yaml-text').value = '';
+  $('yaml-highlight').replaceChildren();
+  $('file-status').textContent = '';
+  $('conflict').hidden = true;
+  clear($('validation-list'));
+  $('validation-status').textContent = '';
+}
+
+async function showApp(me) {
+  state.me = me;
+  $('signin-view').hidden = true;
+  $('app-view').hidden = false;
+  $('whoami').hidden = false;
+  $('whoami').textContent = `Signed in as ${me.name} (${me.roles.join(', ') || 'no role'})`;
+  $('sign-out').hidden = false;
+  for (const element of document.querySelectorAll('[data-role]')) {
+    const allowed = hasRole(element.dataset.role);
+    element.hidden = !allowed;
+    if ('disabled' in element) element.disabled = !allowed;
+  }
+  initPanels({ state, openFile, refreshFiles, reloadOpenFile, refreshValidation, roles });
+  $('preview-bot').onchange = () => restartPreview();
+  $('preview-locale').onchange = () => restartPreview();
+  $('preview-restart').onclick = () => restartPreview();
+  showPanel('edit');
+  await refreshFiles();
+  const bots = botIds();
+  for (const select of [$('preview-bot'), $('tests-bot')]) {
+    select.replaceChildren(...bots.map((bot) => h('option', { value: bot }, bot)));
+  }
+  $('workspace').focus();
+  // Opening a file starts the preview of its bot; until then, preview the first bot.
+  if (!currentPreview()) restartPreview();
+  await Promise.all([refreshCoverage(), refreshValidation()]);
+}
+
+function botIds() {
+  return [...new Set(state.files.map((f) => f.bot))].filter((b) => b !== '_shared').sort();
+}
+
+function restartPreview() {
+  startPreview($('preview-bot').value, $('preview-locale').value);
+}
+
+// ---------- navigator ----------
+
+export async function refreshFiles() {
+  const { data } = await api.files();
+  state.files = data;
+  renderNavigator();
+}
+
+function fileKind(path) {
+  const name = path.split('/').slice(1).join('/');
+  if (name.startsWith('tests/')) return 'Tests';
+  if (name === 'bot.yaml' || name === 'texts.yaml' || name === 'shared.yaml') return 'Settings and texts';
+  if (name.startsWith('intents')) return 'Intents';
+  return 'Flows';
+}
+
+function renderNavigator() {
+  const tree = $('nav-tree');
+  // Re-rendering keeps what the user opened and where the keyboard focus was.
+  const opened = new Set([...tree.querySelectorAll('details[open]')].map((d) => d.dataset.bot));
+  const focusedFile = tree.contains(document.activeElement) ? document.activeElement.dataset.file : undefined;
+  clear(tree);
+  const byBot = new Map();
+  for (const file of state.files) {
+    if (!byBot.has(file.bot)) byBot.set(file.bot, []);
+    byBot.get(file.bot).push(file);
+  }
+  const bots = [...byBot.keys()].sort((a, b) => (a === '_shared') - (b === '_shared') || a.localeCompare(b));
+  for (const bot of bots) {
+    const open = state.file?.bot === bot || opened.has(bot);
+    const groups = new Map();
+    for (const file of byBot.get(bot).sort((a, b) => a.path.localeCompare(b.path))) {
+      const kind = fileKind(file.path);
+      if (!groups.has(kind)) groups.set(kind, []);
+      groups.get(kind).push(file);
+    }
+    const details = h('details', { className: 'bot', open: open || undefined, dataset: { bot } },
+      h('summary', {}, bot === '_shared' ? 'Shared content' : bot));
+    for (const kind of ['Flows', 'Settings and texts', 'Intents', 'Tests']) {
+      if (!groups.has(kind)) continue;
+      const list = h('ul', { className: 'files' });
+      for (const file of groups.get(kind)) {
+        const current = state.file?.path === file.path;
+        const item = h('li', {},
+          h('button', { type: 'button', className: 'file', dataset: { file: file.path }, 'aria-current': current ? 'page' : undefined,
+            onclick: () => openFile(file.path) }, file.path.split('/').slice(1).join('/')));
+        if (current) item.append(stepList());
+        list.append(item);
+      }
+      details.append(h('p', { className: 'group-title' }, kind), list);
+    }
+    tree.append(details);
+  }
+  if (focusedFile) tree.querySelector(`button[data-file="${CSS.escape(focusedFile)}"]`)?.focus();
+}
+
+function stepList() {
+  const steps = state.file?.doc && !state.file.doc.errors.length ? state.file.doc.get('steps', true) : null;
+  if (!steps?.items) return null;
+  return h('ol', { className: 'steps', 'aria-label': 'Steps of this flow' },
+    steps.items.map((step, index) => h('li', {},
+      h('button', { type: 'button', className: 'step', onclick: () => focusPath(`steps[${index}]`) }, describeStep(step, index)))));
+}
+
+// ---------- the open file ----------
+
+const isDirty = () => !!state.file && state.file.text !== state.file.saved;
+
+export async function openFile(path, focus, { show = true } = {}) {
+  if (state.file?.path !== path && isDirty() && !window.confirm('You have unsaved changes in this file. Discard them?')) return;
+  if (show) showPanel('edit');
+  $('file-status').textContent = `Opening ${path}…`;
+  try {
+    const { data } = await api.file(path);
+    state.file = { path, bot: path.split('/')[0], eTag: data.eTag, text: data.content, saved: data.content, doc: parse(data.content), view: state.file?.view ?? 'form' };
+  } catch (error) {
+    $('file-status').textContent = `Cannot open ${path}: ${error.message}`;
+    return;
+  }
+  $('conflict').hidden = true;
+  $('file-title').textContent = path;
+  $('save-file').disabled = false;
+  $('yaml-text').value = state.file.text;
+  highlightInto($('yaml-highlight'), state.file.text);
+  renderFileForm();
+  setView(state.file.view);
+  renderNavigator();
+  showErrors();
+  $('file-status').textContent = `${path} is open.`;
+  if (state.file.bot !== '_shared' && $('preview-bot').value !== state.file.bot) {
+    $('preview-bot').value = state.file.bot;
+    restartPreview();
+  }
+  if (focus) focusPath(focus);
+}
+
+export async function reloadOpenFile() {
+  if (!state.file) return;
+  const path = state.file.path;
+  state.file.saved = state.file.text; // the reload discards on purpose
+  await openFile(path, undefined, { show: false });
+}
+
+function languagesOf(bot) {
+  return state.coverage.find((c) => c.bot === bot)?.languages ?? ['fi', 'sv', 'en'];
+}
+
+function renderFileForm() {
+  const file = state.file;
+  const container = $('form-view');
+  if (file.doc.errors.length) {
+    container.replaceChildren(h('p', { className: 'hint' },
+      'The YAML has a syntax error, so the form cannot show it. Fix it in the YAML view (see Validation below).'));
+    return;
+  }
+  const outdated = new Map();
+  for (const entry of state.coverage.find((c) => c.bot === file.bot)?.outdated ?? []) {
+    if (entry.file === file.path) outdated.set(entry.path, entry.stale);
+  }
+  renderForm(container, file.doc, {
+    languages: languagesOf(file.bot),
+    outdated,
+    edit: (segments, text) => changeText(setValue(file.text, file.doc, segments, text), 'form'),
+    addLanguage: (segments, language, path) => {
+      changeText(addLanguage(file.text, file.doc, segments, language), 'structure');
+      focusPath(path);
+    },
+  });
+}
+
+/**
+ * The one way the open file's text changes: keeps both views, validation and the status in step.
+ * @param {'form'|'structure'|'yaml'} source a form field (the form is current), a form change of structure (render it
+ *   again), or the YAML view (render the form when it is shown next).
+ */
+function changeText(text, source) {
+  const file = state.file;
+  file.text = text;
+  file.doc = parse(text);
+  if ($('yaml-text').value !== text) $('yaml-text').value = text;
+  highlightInto($('yaml-highlight'), text);
+  if (source === 'structure') renderFileForm();
+  else if (source === 'yaml') file.formStale = true;
+  $('file-status').textContent = isDirty() ? 'Unsaved changes.' : 'No unsaved changes.';
+  liveValidate();
+}
+
+function setView(view) {
+  state.file && (state.file.view = view);
+  const yaml = view === 'yaml';
+  $('view-form').setAttribute('aria-pressed', String(!yaml));
+  $('view-yaml').setAttribute('aria-pressed', String(yaml));
+  $('form-view').hidden = yaml;
+  $('yaml-view').hidden = !yaml;
+  if (!yaml && state.file?.formStale) {
+    state.file.formStale = false;
+    renderFileForm();
+    showErrors();
+  }
+}
+
+function focusPath(path) {
+  const form = $('form-view');
+  if (form.hidden) setView('form');
+  const escaped = CSS.escape(path);
+  const target = form.querySelector(`textarea[data-path="${escaped}"], input[data-path="${escaped}"]`)
+    ?? form.querySelector(`.card[data-path="${escaped}"]`)
+    ?? form.querySelector(`[data-path="${escaped}"] textarea, [data-path="${escaped}"] input`);
+  if (target) {
+    target.scrollIntoView({ block: 'center' });
+    target.focus();
+  }
+}
+
+// ---------- validation ----------
+
+let validationRun = 0;
+let liveValidationAvailable = true;
+
+const liveValidate = debounce(async () => {
+  const file = state.file;
+  if (!file) return;
+  const run = ++validationRun;
+  const text = file.text;
+  $('validation-status').textContent = 'Checking…';
+  if (!liveValidationAvailable) {
+    applyValidation(localSyntaxErrors(file));
+    return;
+  }
+  try {
+    const { data } = await api.validate(file.path, text);
+    if (run !== validationRun || state.file !== file || file.text !== text) return; // a newer edit is on its way
+    applyValidation(data.errors);
+  } catch (error) {
+    if (error.status === 404 || error.status === 405) {
+      liveValidationAvailable = false;
+      applyValidation(localSyntaxErrors(file));
+    } else {
+      $('validation-status').textContent = `Validation is not available right now: ${error.message}`;
+    }
+  }
+}, 350);
+
+function localSyntaxErrors(file) {
+  const others = state.errors.filter((e) => e.file !== file.path);
+  return [...others, ...file.doc.errors.map((e) => ({ file: file.path, path: '', message: e.message }))];
+}
+
+export async function refreshValidation() {
+  try {
+    const { data } = await api.validation();
+    applyValidation(data.errors);
+  } catch (error) {
+    $('validation-status').textContent = `Validation is not available right now: ${error.message}`;
+  }
+}
+
+export function applyValidation(errors) {
+  state.errors = errors ?? [];
+  showErrors();
+}
+
+function showErrors() {
+  const errors = state.errors;
+  const status = $('validation-status');
+  const list = clear($('validation-list'));
+  if (state.file && !$('form-view').hidden && !state.file.formStale) {
+    showFieldErrors($('form-view'), errors.filter((e) => e.file === state.file.path));
+  }
+  if (!errors.length) {
+    status.textContent = 'No errors: the draft is valid.';
+    status.className = 'status ok';
+    return;
+  }
+  const here = state.file ? errors.filter((e) => e.file === state.file.path).length : 0;
+  status.textContent = `${errors.length} error(s) in the draft${state.file ? `, ${here} in this file` : ''}.`;
+  status.className = 'status error';
+  for (const error of errors.slice(0, 200)) {
+    list.append(h('li', {},
+      h('button', { type: 'button', className: 'link', onclick: () => openFile(error.file, error.path) },
+        `${error.file}${error.path ? ` · ${error.path}` : ''}`),
+      `: ${error.message}`));
+  }
+}
+
+// ---------- saving ----------
+
+async function save() {
+  const file = state.file;
+  if (!file) return;
+  const status = $('file-status');
+  status.textContent = 'Saving…';
+  const text = file.text;
+  try {
+    const { data } = await api.save(file.path, text, file.eTag);
+    file.eTag = data.eTag;
+    file.saved = text;
+    $('conflict').hidden = true;
+    applyValidation(data.validation.errors);
+    status.textContent = data.validation.isValid
+      ? `Saved ${file.path}. The draft is valid.`
+      : `Saved ${file.path}. The draft has ${data.validation.errors.length} error(s); it cannot be published until they are fixed.`;
+    announce(status.textContent);
+    refreshCoverage().then(() => { if (!file.formStale && state.file === file) { renderFileForm(); showErrors(); } });
+    refreshFiles();
+  } catch (error) {
+    if (error.status === 409) showConflict(file);
+    else status.textContent = `Not saved: ${error.message}`;
+    announce(status.textContent || 'Not saved.');
+  }
+}
+
+function showConflict(file) {
+  const box = $('conflict');
+  $('file-status').textContent = 'Not saved: someone else changed this file.';
+  box.replaceChildren(
+    h('p', {}, h('strong', {}, 'Someone else changed this file since you opened it. '),
+      'Your changes have not been saved, and nothing was overwritten. Reload the file to see their version, then apply your change again. ',
+      'Your text stays in the YAML view until you reload; copy it first if you need it.'),
+    h('button', { type: 'button', onclick: () => reloadOpenFile() }, 'Reload the file (discards my changes)'));
+  box.hidden = false;
+  box.querySelector('button').focus();
+  file.conflict = true;
+}
+
+// ---------- translations ----------
+
+export async function refreshCoverage() {
+  try {
+    const { data } = await api.coverage();
+    state.coverage = data;
+  } catch { state.coverage = []; }
+}
+
+// ---------- wiring ----------
+
+window.addEventListener('editor:session-ended', () => {
+  if (!state.me) return;
+  showSignIn('Your session has ended. Sign in again to continue; the open file and your unsaved changes are kept.');
+});
+
+$('save-file').addEventListener('click', save);
+$('view-form').addEventListener('click', () => setView('form'));
+$('view-yaml').addEventListener('click', () => setView('yaml'));
+$('yaml-text').addEventListener('input', () => changeText($('yaml-text').value, 'yaml'));
+$('yaml-text').addEventListener('scroll', () => {
+  $('yaml-highlight').scrollTop = $('yaml-text').scrollTop;
+  $('yaml-highlight').scrollLeft = $('yaml-text').scrollLeft;
+});
+document.addEventListener('keydown', (event) => {
+  if ((event.ctrlKey || event.metaKey) && event.key === 's' && state.file) {
+    event.preventDefault();
+    save();
+  }
+});
+window.addEventListener('beforeunload', (event) => {
+  if (isDirty()) event.preventDefault();
+});
+
+boot();

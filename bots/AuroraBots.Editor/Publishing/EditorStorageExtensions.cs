@@ -1,0 +1,74 @@
+using AuroraBots.Editor.Audit;
+using AuroraBots.Editor.Coverage;
+using AuroraBots.Editor.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AuroraBots.Editor.Publishing;
+
+/// <summary>Which Redis the editor uses: <c>Editor:Redis</c>, else <c>ConnectionStrings:Redis</c>; null means files.</summary>
+public sealed record EditorRedisSettings(string? Configuration, string KeyPrefix)
+{
+    /// <summary>True when the editor keeps its data in Redis (resolve <see cref="RedisEditorConnection"/> only then).</summary>
+    public bool Enabled => Configuration is not null;
+}
+
+public static class EditorStorageExtensions
+{
+    /// <summary>
+    /// Drafts, versions, audit log and translation history: in files under <c>Editor:DataPath</c> (one instance), or, when
+    /// Redis is configured, in Redis shared by every instance, with <see cref="RedisLivePublisher"/> and
+    /// <see cref="LiveVersionSync"/> making every host serve the published version.
+    /// </summary>
+    public static IServiceCollection AddEditorStorage(this IServiceCollection services, EditorOptions options)
+    {
+        if (options.LiveCheckInterval <= TimeSpan.Zero) throw new InvalidOperationException("Editor:LiveCheckInterval must be positive (e.g. 00:00:30).");
+        // The root configuration is only known once the host is built (AddAuroraEditor gets the Editor section).
+        services.TryAddSingleton(sp => new EditorRedisSettings(
+            options.Redis is { Length: > 0 } own ? own : sp.GetService<IConfiguration>()?.GetConnectionString("Redis") is { Length: > 0 } shared ? shared : null,
+            options.RedisKeyPrefix));
+        services.TryAddSingleton(sp => sp.GetRequiredService<EditorRedisSettings>() is { Configuration: { } configuration } settings
+            ? new RedisEditorConnection(configuration, settings.KeyPrefix)
+            : throw new InvalidOperationException("Redis is not configured for the editor (Editor:Redis or ConnectionStrings:Redis)."));
+        services.TryAddSingleton<LiveFolder>();
+        services.TryAddSingleton(sp => new RedisEditorStore(
+            sp.GetRequiredService<RedisEditorConnection>(), sp.GetRequiredService<EditorPathsOptions>().DataPath,
+            sp.GetRequiredService<EditorPathsOptions>().LivePath, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<LiveVersionSync>();
+        services.TryAddSingleton<RedisLivePublisher>();
+
+        services.TryAddSingleton<IEditorStore>(sp => UsesRedis(sp)
+            ? sp.GetRequiredService<RedisEditorStore>()
+            : new FileEditorStore(sp.GetRequiredService<EditorPathsOptions>().DataPath, sp.GetRequiredService<EditorPathsOptions>().LivePath, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => UsesRedis(sp)
+            ? new AuditLog(new RedisAuditStore(sp.GetRequiredService<RedisEditorConnection>()), sp.GetRequiredService<TimeProvider>())
+            : new AuditLog(sp.GetRequiredService<EditorPathsOptions>().DataPath, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => UsesRedis(sp)
+            ? new TranslationHistory(new RedisTranslationHistoryStore(sp.GetRequiredService<RedisEditorConnection>()), sp.GetRequiredService<TimeProvider>())
+            : new TranslationHistory(sp.GetRequiredService<EditorPathsOptions>().DataPath, sp.GetRequiredService<TimeProvider>()));
+        // EditorService takes an optional ILivePublisher: none with files (it writes this host's folder itself).
+        services.TryAddSingleton<ILivePublisher>(sp => UsesRedis(sp) ? sp.GetRequiredService<RedisLivePublisher>() : new ThisHostOnly(sp.GetRequiredService<LiveFolder>()));
+        services.AddHostedService<LiveVersionSyncHost>();
+        return services;
+    }
+
+    private static bool UsesRedis(IServiceProvider services) => services.GetRequiredService<EditorRedisSettings>().Enabled;
+
+    /// <summary>Files store: publishing writes this host's live folder, nothing else to tell.</summary>
+    private sealed class ThisHostOnly(LiveFolder live) : ILivePublisher
+    {
+        public Task<IReadOnlyList<string>> GoLiveAsync(VersionInfo version, IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken) =>
+            live.WriteAsync(() => FolderSync.MirrorAsync(files, live.Path, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Runs <see cref="LiveVersionSync"/> only when Redis is configured.</summary>
+    private sealed class LiveVersionSyncHost(IServiceProvider services) : Microsoft.Extensions.Hosting.IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) =>
+            UsesRedis(services) ? services.GetRequiredService<LiveVersionSync>().StartAsync(cancellationToken) : Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) =>
+            UsesRedis(services) ? services.GetRequiredService<LiveVersionSync>().StopAsync(cancellationToken) : Task.CompletedTask;
+    }
+}
