@@ -12,5 +12,7 @@ namespace AuroraBots.Editor;
 [JsonSerializable(typeof(AuditEntry))]
 [JsonSerializable(typeof(List<Users.ManagedUser>))]
 [JsonSerializable(typeof(Users.ManagedUser))]
+[JsonSerializable(typeof(List<Reviews.Review>))]
+[JsonSerializable(typeof(Reviews.Review))]
 [JsonSerializable(typeof(Dictionary<string, Dictionary<string, TranslationHistory.Mark>>))]
 internal sealed partial class EditorJsonContext : JsonSerializerContext;

@@ -25,6 +25,12 @@ public sealed class EditorOptions
 
     /// <summary>With Redis: how often a host checks that its live folder holds the published version (in case it missed an announcement).</summary>
     public TimeSpan LiveCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Run every transcript test before publishing and refuse when one fails (on by default).</summary>
+    public bool TestsBeforePublish { get; set; } = true;
+
+    /// <summary>Publishing needs a review approved by someone other than its author (four-eyes); off by default.</summary>
+    public bool RequireReview { get; set; }
 }
 
 /// <summary>A configured user: the password only as a hash from <see cref="Security.EditorPasswords.Hash"/>.</summary>

@@ -7,6 +7,10 @@ public sealed record ValidationProblem(string File, string Path, string Message)
 
 public sealed record ValidationReport(bool IsValid, IReadOnlyList<ValidationProblem> Errors);
 
-public enum PublishOutcome { Published, Invalid, NotFound, LiveWriteFailed }
+public enum PublishOutcome { Published, Invalid, TestsFailed, DraftChanged, NotFound, LiveWriteFailed }
 
-public sealed record PublishResult(PublishOutcome Outcome, VersionInfo? Version, IReadOnlyList<ValidationProblem> Errors, IReadOnlyList<string> ChangedFiles);
+public sealed record PublishResult(PublishOutcome Outcome, VersionInfo? Version, IReadOnlyList<ValidationProblem> Errors, IReadOnlyList<string> ChangedFiles)
+{
+    /// <summary>The transcript tests that failed on the content to publish (<see cref="PublishOutcome.TestsFailed"/>).</summary>
+    public IReadOnlyList<Transcripts.TranscriptRunItem> TestFailures { get; init; } = [];
+}

@@ -4,6 +4,7 @@ using AuroraBots.Editor.Audit;
 using AuroraBots.Editor.Coverage;
 using AuroraBots.Editor.Publishing;
 using AuroraBots.Editor.Storage;
+using AuroraBots.Editor.Transcripts;
 using Microsoft.Extensions.Logging;
 
 namespace AuroraBots.Editor;
@@ -12,7 +13,7 @@ namespace AuroraBots.Editor;
 /// The editor's operations: save with validation, publish (validate → immutable version → live folder), rollback.
 /// Publishing writes only changed files into the live folder; the engine's hot reload then serves them without restart.
 /// </summary>
-public sealed class EditorService(IEditorStore store, IDialogContent dialogs, AuditLog audit, TranslationHistory translations, EditorPathsOptions paths, ILogger<EditorService> logger, ILivePublisher? livePublisher = null)
+public sealed class EditorService(IEditorStore store, IDialogContent dialogs, AuditLog audit, TranslationHistory translations, EditorPathsOptions paths, ILogger<EditorService> logger, ILivePublisher? livePublisher = null, ReleaseTests? releaseTests = null)
 {
     private readonly SemaphoreSlim _publishGate = new(1, 1);
 
@@ -44,20 +45,30 @@ public sealed class EditorService(IEditorStore store, IDialogContent dialogs, Au
         return (result, deleted ? await ValidateDraftAsync(cancellationToken) : null);
     }
 
-    public async Task<PublishResult> PublishAsync(string user, string comment, CancellationToken cancellationToken)
+    /// <param name="expectedDraftHash">Publish only if the draft is still exactly this (an approved review); else <see cref="PublishOutcome.DraftChanged"/>.</param>
+    public async Task<PublishResult> PublishAsync(string user, string comment, CancellationToken cancellationToken, string? expectedDraftHash = null)
     {
         await _publishGate.WaitAsync(cancellationToken);
         try
         {
             // Validate the very files that become the version: a save landing meanwhile cannot slip in unchecked.
             var files = await store.ReadDraftFilesAsync(cancellationToken);
-            ValidationReport validation;
+            if (expectedDraftHash is not null && ContentHash.OfFiles(files) != expectedDraftHash)
+                return new(PublishOutcome.DraftChanged, null, [], []);
             using (var snapshot = await SnapshotFolder.WriteAsync(files, cancellationToken))
-                validation = Validate(snapshot.Path, dialogs.LoadFrom(snapshot.Path));
-            if (!validation.IsValid)
             {
-                await audit.AppendAsync(user, AuditActions.Publish, null, false, $"refused: {validation.Errors.Count} validation errors", cancellationToken);
-                return new(PublishOutcome.Invalid, null, validation.Errors, []);
+                var loaded = dialogs.LoadFrom(snapshot.Path);
+                var validation = Validate(snapshot.Path, loaded);
+                if (!validation.IsValid)
+                {
+                    await audit.AppendAsync(user, AuditActions.Publish, null, false, $"refused: {validation.Errors.Count} validation errors", cancellationToken);
+                    return new(PublishOutcome.Invalid, null, validation.Errors, []);
+                }
+                if (releaseTests is not null && await releaseTests.FailuresAsync(loaded.Content!, cancellationToken) is { Count: > 0 } failures)
+                {
+                    await audit.AppendAsync(user, AuditActions.Publish, null, false, $"refused: {failures.Count} transcript tests failed", cancellationToken);
+                    return new(PublishOutcome.TestsFailed, null, [], []) { TestFailures = failures };
+                }
             }
             var version = await store.CreateVersionAsync(files, user, comment, null, cancellationToken);
             return await GoLiveAsync(user, AuditActions.Publish, version, files, comment);

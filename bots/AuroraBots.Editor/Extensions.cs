@@ -6,7 +6,9 @@ using AuroraBots.Editor.Preview;
 using AuroraBots.Editor.Publishing;
 using AuroraBots.Editor.Security;
 using AuroraBots.Editor.Storage;
+using AuroraBots.Editor.Reviews;
 using AuroraBots.Editor.Users;
+using AuroraBots.Editor.Transcripts;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -54,7 +56,12 @@ public static class EditorExtensions
             : new FileEditorUserStore(sp.GetRequiredService<EditorPathsOptions>().DataPath));
         services.TryAddSingleton<EditorUserDirectory>();
         services.AddEditorStorage(options); // files, or Redis + publishing to every host (Publishing/EditorStorageExtensions.cs)
+        if (options.TestsBeforePublish) services.TryAddSingleton<ReleaseTests>();
         services.TryAddSingleton<EditorService>();
+        services.TryAddSingleton<IReviewStore>(sp => sp.GetRequiredService<EditorRedisSettings>().Enabled
+            ? new RedisReviewStore(sp.GetRequiredService<RedisEditorConnection>())
+            : new FileReviewStore(sp.GetRequiredService<EditorPathsOptions>().DataPath));
+        services.TryAddSingleton<ReviewService>();
         services.AddHostedService<EditorStartupCheck>();
         services.AddEditorPreview(); // preview on the draft (routes draft.* Direct Line bots), transcript runs, live validation
 
@@ -97,6 +104,8 @@ public static class EditorExtensions
         api.MapStatusApi(); // store, live version, instances (Publishing/StatusApi.cs)
         api.MapAuditApi();
         api.MapUsersApi();
+        api.MapMunicipalitiesApi();
+        api.MapReviewsApi();
         api.MapCoverageApi();
         api.MapPreviewApi();
         api.MapTestsApi();

@@ -42,7 +42,7 @@ public static class TestsApi
         var language = string.IsNullOrWhiteSpace(request?.Language) ? null : request.Language.Trim();
         var (report, status, found) = await tests.RunAsync(bot, file, language, cancellationToken);
         if (!status.IsValid)
-            return TypedResults.UnprocessableEntity(new InvalidDraftResponse("The draft has errors; fix them before running its tests.", status.Errors));
+            return TypedResults.UnprocessableEntity(new InvalidDraftResponse("The draft has errors; fix them before running its tests.", status.Errors, []));
         if (!found) return TypedResults.NotFound(new EditorMessageResponse($"No transcript test '{file}' in the draft."));
         return TypedResults.Ok(report!);
     }

@@ -29,31 +29,31 @@ public static class UsersApi
     public static async Task<Ok<IReadOnlyList<EditorUserInfo>>> ListAsync(EditorUserDirectory directory, CancellationToken cancellationToken) =>
         TypedResults.Ok(await directory.ListAsync(cancellationToken));
 
-    public static async Task<Results<Created<EditorUserInfo>, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem, Conflict<ApiMessage>>> AddAsync(
+    public static async Task<Results<Created<EditorUserInfo>, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem, Conflict<EditorMessageResponse>>> AddAsync(
         NewUserRequest request, ClaimsPrincipal admin, EditorUserDirectory directory, IEditorUserStore store, AuditLog audit, TimeProvider time,
         CancellationToken cancellationToken)
     {
         if (Problems(new NewUserValidator().Validate(request)) is { } invalid) return invalid;
         var name = request.Name!;
         if (await directory.FindAsync(name, cancellationToken) is not null)
-            return TypedResults.Conflict(new ApiMessage($"A user named '{name}' already exists."));
+            return TypedResults.Conflict(new EditorMessageResponse($"A user named '{name}' already exists."));
         var user = new ManagedUser(name, EditorPasswords.Hash(request.Password!), [.. request.Roles!.Distinct()], time.GetUtcNow(), NameOf(admin));
         await store.SaveAsync(user, cancellationToken);
         await audit.AppendAsync(NameOf(admin), UserAuditActions.Add, name, true, $"roles {string.Join(",", user.Roles)}", cancellationToken);
         return TypedResults.Created($"/editor/api/users/{Uri.EscapeDataString(name)}", new EditorUserInfo(name, user.Roles, UserSources.Editor, user.Changed, user.ChangedBy));
     }
 
-    public static async Task<Results<Ok<EditorUserInfo>, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem, NotFound<ApiMessage>, Conflict<ApiMessage>>> ChangeAsync(
+    public static async Task<Results<Ok<EditorUserInfo>, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem, NotFound<EditorMessageResponse>, Conflict<EditorMessageResponse>>> ChangeAsync(
         string name, ChangeUserRequest request, ClaimsPrincipal admin, EditorUserDirectory directory, IEditorUserStore store, AuditLog audit,
         TimeProvider time, CancellationToken cancellationToken)
     {
         if (Problems(new ChangeUserValidator().Validate(request)) is { } invalid) return invalid;
         var (stored, refusal) = await FindManagedAsync(name, directory, store, cancellationToken);
         if (refusal is not null) return refusal;
-        if (stored is null) return TypedResults.NotFound(new ApiMessage($"There is no user named '{name}'."));
+        if (stored is null) return TypedResults.NotFound(new EditorMessageResponse($"There is no user named '{name}'."));
         // An admin demoting themselves could leave nobody able to manage users.
         if (IsSelf(admin, name) && request.Roles is not null && !request.Roles.Contains(EditorRoles.Admin))
-            return TypedResults.Conflict(new ApiMessage("You cannot remove your own admin role; ask another admin."));
+            return TypedResults.Conflict(new EditorMessageResponse("You cannot remove your own admin role; ask another admin."));
 
         var changed = stored with
         {
@@ -68,22 +68,22 @@ public static class UsersApi
         return TypedResults.Ok(new EditorUserInfo(changed.Name, changed.Roles, UserSources.Editor, changed.Changed, changed.ChangedBy));
     }
 
-    public static async Task<Results<NoContent, NotFound<ApiMessage>, Conflict<ApiMessage>>> RemoveAsync(
+    public static async Task<Results<NoContent, NotFound<EditorMessageResponse>, Conflict<EditorMessageResponse>>> RemoveAsync(
         string name, ClaimsPrincipal admin, EditorUserDirectory directory, IEditorUserStore store, AuditLog audit, CancellationToken cancellationToken)
     {
-        if (IsSelf(admin, name)) return TypedResults.Conflict(new ApiMessage("You cannot remove yourself; ask another admin."));
+        if (IsSelf(admin, name)) return TypedResults.Conflict(new EditorMessageResponse("You cannot remove yourself; ask another admin."));
         var (stored, refusal) = await FindManagedAsync(name, directory, store, cancellationToken);
         if (refusal is not null) return refusal;
-        if (stored is null || !await store.RemoveAsync(stored.Name, cancellationToken)) return TypedResults.NotFound(new ApiMessage($"There is no user named '{name}'."));
+        if (stored is null || !await store.RemoveAsync(stored.Name, cancellationToken)) return TypedResults.NotFound(new EditorMessageResponse($"There is no user named '{name}'."));
         await audit.AppendAsync(NameOf(admin), UserAuditActions.Remove, stored.Name, true, null, cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private static async Task<(ManagedUser? User, Conflict<ApiMessage>? Refusal)> FindManagedAsync(
+    private static async Task<(ManagedUser? User, Conflict<EditorMessageResponse>? Refusal)> FindManagedAsync(
         string name, EditorUserDirectory directory, IEditorUserStore store, CancellationToken cancellationToken)
     {
         if (await directory.FindAsync(name, cancellationToken) is { Source: UserSources.Configuration })
-            return (null, TypedResults.Conflict(new ApiMessage($"'{name}' is defined in the host's configuration (Editor:Users); change that user there.")));
+            return (null, TypedResults.Conflict(new EditorMessageResponse($"'{name}' is defined in the host's configuration (Editor:Users); change that user there.")));
         var stored = (await store.ListAsync(cancellationToken)).FirstOrDefault(u => string.Equals(u.Name, name, StringComparison.OrdinalIgnoreCase));
         return (stored, null);
     }
@@ -98,7 +98,6 @@ public static class UsersApi
     private static bool IsSelf(ClaimsPrincipal user, string name) => string.Equals(user.Identity?.Name, name, StringComparison.OrdinalIgnoreCase);
 }
 
-public sealed record ApiMessage(string Message);
 
 public static class UserAuditActions
 {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AuroraBots.Editor.Security;
 using AuroraBots.Editor.Storage;
+using AuroraBots.Editor.Transcripts;
 using AuroraBots.Editor.Versions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +14,7 @@ public sealed record PublishRequest(string? Comment);
 
 public sealed record PublishResponse(VersionInfo Version, IReadOnlyList<string> ChangedFiles);
 
-public sealed record InvalidDraftResponse(string Message, IReadOnlyList<ValidationProblem> Errors);
+public sealed record InvalidDraftResponse(string Message, IReadOnlyList<ValidationProblem> Errors, IReadOnlyList<TranscriptRunItem> TestFailures);
 
 /// <summary><c>/editor/api/versions</c>: publish, list, diff, roll back.</summary>
 public static class VersionsApi
@@ -23,6 +24,7 @@ public static class VersionsApi
         api.MapGet("/versions", async (IEditorStore store, CancellationToken ct) => TypedResults.Ok(await store.ListVersionsAsync(ct)));
         api.MapGet("/versions/{number:int}", GetAsync);
         api.MapGet("/versions/{from:int}/diff/{to:int}", DiffAsync);
+        api.MapGet("/versions/{from:int}/diff/{to:int}/texts", TextDiffAsync);
         api.MapPost("/versions", PublishAsync).RequireAuthorization(EditorRoles.PublisherPolicy);
         api.MapPost("/versions/{number:int}/rollback", RollbackAsync).RequireAuthorization(EditorRoles.PublisherPolicy);
         return api;
@@ -38,14 +40,26 @@ public static class VersionsApi
         return TypedResults.Ok(new VersionDiffResult(from, to, VersionDiff.Compare(a.Files, b.Files)));
     }
 
-    public static async Task<Results<Created<PublishResponse>, UnprocessableEntity<InvalidDraftResponse>, ProblemHttpResult>> PublishAsync(
-        PublishRequest request, ClaimsPrincipal user, EditorService editor, CancellationToken cancellationToken)
+    /// <summary>Changed translated texts between two versions, optionally only those whose <paramref name="language"/> wording changed.</summary>
+    public static async Task<Results<Ok<TextDiffResult>, NotFound, ProblemHttpResult>> TextDiffAsync(
+        int from, int to, string? language, IEditorStore store, CancellationToken cancellationToken)
     {
+        if (language is not null && (language.Length != 2 || !language.All(char.IsAsciiLetterLower)))
+            return TypedResults.Problem("language is a two-letter code such as fi, sv or en.", statusCode: StatusCodes.Status400BadRequest);
+        if (await store.GetVersionAsync(from, cancellationToken) is not { } a || await store.GetVersionAsync(to, cancellationToken) is not { } b)
+            return TypedResults.NotFound();
+        return TypedResults.Ok(new TextDiffResult(from, to, language, TextDiff.Compare(a.Files, b.Files, language)));
+    }
+
+    public static async Task<Results<Created<PublishResponse>, UnprocessableEntity<InvalidDraftResponse>, Conflict<EditorMessageResponse>, ProblemHttpResult>> PublishAsync(
+        PublishRequest request, ClaimsPrincipal user, EditorService editor, EditorOptions options, CancellationToken cancellationToken)
+    {
+        if (options.RequireReview)
+            return TypedResults.Conflict(new EditorMessageResponse("Publishing needs an approved review here: submit the draft for review, and another publisher approves it."));
         if (string.IsNullOrWhiteSpace(request.Comment))
             return TypedResults.Problem("A version needs a comment saying what changed.", statusCode: StatusCodes.Status400BadRequest);
         var result = await editor.PublishAsync(user.Identity?.Name ?? "", request.Comment.Trim(), cancellationToken);
-        if (result.Outcome == PublishOutcome.Invalid)
-            return TypedResults.UnprocessableEntity(new InvalidDraftResponse("The draft has errors; fix them before publishing.", result.Errors));
+        if (Refusal(result) is { } refused) return refused;
         if (result.Outcome == PublishOutcome.LiveWriteFailed) return LiveWriteFailed(result);
         return TypedResults.Created($"/editor/api/versions/{result.Version!.Number}", new PublishResponse(result.Version, result.ChangedFiles));
     }
@@ -58,6 +72,15 @@ public static class VersionsApi
         if (result.Outcome == PublishOutcome.LiveWriteFailed) return LiveWriteFailed(result);
         return TypedResults.Created($"/editor/api/versions/{result.Version!.Number}", new PublishResponse(result.Version, result.ChangedFiles));
     }
+
+    /// <summary>422 for a draft that does not load or whose transcript tests fail; null when it was published.</summary>
+    public static UnprocessableEntity<InvalidDraftResponse>? Refusal(PublishResult result) => result.Outcome switch
+    {
+        PublishOutcome.Invalid => TypedResults.UnprocessableEntity(new InvalidDraftResponse("The draft has errors; fix them before publishing.", result.Errors, [])),
+        PublishOutcome.TestsFailed => TypedResults.UnprocessableEntity(new InvalidDraftResponse(
+            $"{result.TestFailures.Count} transcript test{(result.TestFailures.Count == 1 ? "" : "s")} failed on the draft; fix the content or the test, then publish again.", [], result.TestFailures)),
+        _ => null,
+    };
 
     private static ProblemHttpResult LiveWriteFailed(PublishResult result) =>
         TypedResults.Problem(result.Errors[0].Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Publishing failed");

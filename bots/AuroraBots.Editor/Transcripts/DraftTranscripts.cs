@@ -17,7 +17,10 @@ namespace AuroraBots.Editor.Transcripts;
 public sealed record TranscriptTestInfo(string File, string Bot, string Name, IReadOnlyList<string> Languages);
 
 public sealed record TranscriptRunItem(string File, string Language, string Name, bool Passed, string? Failure,
-    int? Turn, IReadOnlyList<string>? Expected, IReadOnlyList<string>? Actual);
+    int? Turn, IReadOnlyList<string>? Expected, IReadOnlyList<string>? Actual)
+{
+    public static TranscriptRunItem From(TranscriptResult r) => new(r.File, r.Language, r.Name, r.Passed, r.Failure, r.Turn, r.Expected, r.Actual);
+}
 
 public sealed record TranscriptRunReport(int Passed, int Failed, IReadOnlyList<TranscriptRunItem> Results);
 
@@ -57,7 +60,7 @@ public sealed class DraftTranscripts(IEditorStore store, DraftDialogContent draf
     {
         var status = await draft.RefreshAsync(cancellationToken);
         if (!status.IsValid) return (null, status, true);
-        var snapshot = new SnapshotContent(status.Runtime, draft);
+        var snapshot = new FixedDialogContent(status.Runtime, draft);
         var runner = new TranscriptRunner(PreviewServiceCollectionExtensions.DraftEngine(services, snapshot), snapshot, states);
         var unreadable = new List<TranscriptResult>();
         var onlyBot = bot ?? file?.Split('/')[0];
@@ -66,7 +69,7 @@ public sealed class DraftTranscripts(IEditorStore store, DraftDialogContent draf
         var results = unreadable.Where(r => file is null || r.File == file).ToList();
         if (file is not null && cases.Count == 0 && results.Count == 0) return (null, status, false);
         foreach (var testCase in cases) results.Add(await runner.RunAsync(testCase, cancellationToken));
-        var items = results.Select(r => new TranscriptRunItem(r.File, r.Language, r.Name, r.Passed, r.Failure, r.Turn, r.Expected, r.Actual)).ToList();
+        var items = results.Select(TranscriptRunItem.From).ToList();
         return (new TranscriptRunReport(items.Count(i => i.Passed), items.Count(i => !i.Passed), items), status, true);
     }
 
@@ -116,15 +119,5 @@ public sealed class DraftTranscripts(IEditorStore store, DraftDialogContent draf
         var text = slug.ToString().Trim('_');
         if (text.Length > 60) text = text[..60].TrimEnd('_');
         return text.Length == 0 ? null : text;
-    }
-
-    /// <summary>One fixed runtime, for a run that must not see a reload half-way.</summary>
-    private sealed class SnapshotContent(DialogRuntime runtime, IDialogContent loader) : IDialogContent
-    {
-        public DialogRuntime Current => runtime;
-
-        public ContentLoadResult LoadFrom(string path) => loader.LoadFrom(path);
-
-        public event Action<DialogRuntime>? Reloaded { add { } remove { } }
     }
 }

@@ -4,9 +4,9 @@ using System.Text.Json;
 
 namespace AuroraBots.Editor.Tests;
 
-/// <summary>With Redis, users an admin adds on one host instance sign in on every instance, and removal ends their sessions everywhere.</summary>
+/// <summary>With Redis, users and reviews are shared: what one host instance records, every instance sees.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class RedisUsersTests(RedisFixture redis) : IAsyncLifetime
+public sealed class RedisSharedRecordsTests(RedisFixture redis) : IAsyncLifetime
 {
     private const string Password = "shared across instances 9";
     private readonly string _prefix = RedisFixture.UniquePrefix();
@@ -42,5 +42,22 @@ public sealed class RedisUsersTests(RedisFixture redis) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/editor/api/users/sanna")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await onB.GetAsync("/editor/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_review_submitted_on_one_instance_is_approved_on_another()
+    {
+        await using var a = await StartAsync();
+        await using var b = await StartAsync();
+        using var ella = await a.SignedInAsync("ella");
+        await ella.EditFileAsync("sample/main.yaml", c => c.Replace("Voin kysyä kuulumisiasi.", "Voin kysyä, mitä kuuluu.", StringComparison.Ordinal));
+        var submitted = await ella.PostAsJsonAsync("/editor/api/reviews", new { comment = "shared review" });
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        using var pekka = await b.SignedInAsync("pekka");
+        Assert.Equal(HttpStatusCode.Created, (await pekka.PostAsJsonAsync($"/editor/api/reviews/{id}/approve", new { })).StatusCode);
+        var onA = (await ella.GetFromJsonAsync<JsonElement>("/editor/api/reviews")).EnumerateArray().Single(r => r.GetProperty("id").GetString() == id);
+        Assert.Equal("approved", onA.GetProperty("state").GetString());
+        Assert.False(File.Exists(Path.Combine(a.DataPath, "reviews.json")), "with Redis, reviews are not kept in files");
     }
 }
