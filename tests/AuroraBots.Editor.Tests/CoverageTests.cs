@@ -62,6 +62,26 @@ public sealed class CoverageTests
         Assert.Null(await OutdatedAsync(client, file, "steps[0].say"));
     }
 
+    [Fact]
+    public async Task Undoing_a_change_by_hand_or_by_rollback_clears_its_outdated_mark()
+    {
+        await using var host = await EditorHost.StartAsync();
+        using var client = await host.SignedInAsync("pekka");
+        const string file = "sample/main.yaml";
+        const string original = "I can ask how you are.", changed = "I would love to hear how you are.";
+
+        await client.EditFileAsync(file, c => c.Replace(original, changed, StringComparison.Ordinal));
+        Assert.NotNull(await OutdatedAsync(client, file, "steps[0].say"));
+        await client.EditFileAsync(file, c => c.Replace(changed, original, StringComparison.Ordinal));
+        Assert.Null(await OutdatedAsync(client, file, "steps[0].say"));
+
+        await client.EditFileAsync(file, c => c.Replace(original, changed, StringComparison.Ordinal));
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await client.PublishAsync("English only")).StatusCode);
+        Assert.NotNull(await OutdatedAsync(client, file, "steps[0].say"));
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await client.PostAsJsonAsync("/editor/api/versions/1/rollback", new { comment = "undo" })).StatusCode);
+        Assert.Null(await OutdatedAsync(client, file, "steps[0].say"));
+    }
+
     private static async Task<JsonElement?> OutdatedAsync(HttpClient client, string file, string path)
     {
         var coverage = await client.GetFromJsonAsync<JsonElement>("/editor/api/coverage");

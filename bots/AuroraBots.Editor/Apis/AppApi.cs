@@ -1,3 +1,4 @@
+using AuroraBots.DirectLine.WebChat;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -31,10 +32,10 @@ public static class AppApi
     public static Results<ContentHttpResult, NotFound> Page(HttpContext context)
     {
         if (Find("index.html") is not { } template) return TypedResults.NotFound();
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        var nonce = WebChatPagePolicy.NewNonce();
         var html = Encoding.UTF8.GetString(template.Bytes).Replace("{{nonce}}", nonce, StringComparison.Ordinal);
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = EditorContentSecurityPolicy.For(nonce, $"{context.Request.Scheme}://{context.Request.Host}");
+        headers.ContentSecurityPolicy = WebChatPagePolicy.For(nonce, $"{context.Request.Scheme}://{context.Request.Host}");
         headers.CacheControl = "no-store";
         headers.XContentTypeOptions = "nosniff";
         return TypedResults.Content(html, "text/html; charset=utf-8", Encoding.UTF8);
@@ -74,31 +75,4 @@ public static class AppApi
         ".txt" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     };
-}
-
-/// <summary>
-/// The editor page's policy: no inline script, no eval; styles from this host or with the page's nonce (Web Chat);
-/// the hash of the empty style lets Web Chat 4.18.1's one nonce-less, CSSOM-filled &lt;style&gt; exist.
-/// Mirrors the host's ContentSecurityPolicy, which this project cannot reference (the host references the editor).
-/// </summary>
-internal static class EditorContentSecurityPolicy
-{
-    private const string EmptyStyleHash = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
-
-    public static string For(string nonce, string origin)
-    {
-        var socket = origin.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? "wss://" + origin[8..] : "ws://" + origin[7..];
-        return string.Join("; ",
-            "default-src 'self'",
-            "script-src 'self'",
-            $"style-src 'self' 'nonce-{nonce}' {EmptyStyleHash}",
-            "img-src 'self' data: blob:",
-            $"connect-src 'self' {socket}",
-            "media-src 'self' blob:",
-            "font-src 'self'",
-            "object-src 'none'",
-            "base-uri 'none'",
-            "form-action 'self'",
-            "frame-ancestors 'none'");
-    }
 }

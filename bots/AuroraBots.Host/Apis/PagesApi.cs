@@ -1,3 +1,4 @@
+using AuroraBots.DirectLine.WebChat;
 using System.Net;
 using System.Text;
 using AuroraBots.Builder;
@@ -30,7 +31,7 @@ public static class PagesApi
     internal static ContentHttpResult DemoPage(HttpContext context, PageTemplates templates, IBotCatalog catalog, string? lang)
     {
         var language = Languages.Contains(lang) ? lang! : "fi";
-        var nonce = ContentSecurityPolicy.NewNonce();
+        var nonce = WebChatPagePolicy.NewNonce();
         var origin = $"{context.Request.Scheme}://{context.Request.Host}";
         var html = PageTemplates.Fill(templates.Find("index.html")!, new Dictionary<string, string>
         {
@@ -39,7 +40,7 @@ public static class PagesApi
             ["languageOptions"] = LanguageOptions(language),
             ["bots"] = BotCards(catalog.Bots, language),
         });
-        return Html(context, html, ContentSecurityPolicy.For(nonce, origin));
+        return Html(context, html, WebChatPagePolicy.For(nonce, origin));
     }
 
     /// <summary>
@@ -51,7 +52,7 @@ public static class PagesApi
         var bot = catalog.Find(botId);
         if (bot is null) return TypedResults.NotFound();
         var language = Languages.Contains(lang) && bot.Languages.Contains(lang!) ? lang! : bot.DefaultLanguage;
-        var nonce = ContentSecurityPolicy.NewNonce();
+        var nonce = WebChatPagePolicy.NewNonce();
         var html = PageTemplates.Fill(templates.Find("handoff.html")!, new Dictionary<string, string>
         {
             ["nonce"] = nonce,
@@ -59,7 +60,7 @@ public static class PagesApi
             ["title"] = WebUtility.HtmlEncode(bot.NameIn(language)),
             ["bots"] = BotCards([bot], language),
         });
-        return Html(context, html, ContentSecurityPolicy.For(nonce, $"{context.Request.Scheme}://{context.Request.Host}"));
+        return Html(context, html, WebChatPagePolicy.For(nonce, $"{context.Request.Scheme}://{context.Request.Host}"));
     }
 
     internal static Results<ContentHttpResult, NotFound> DemoSite(
@@ -70,7 +71,7 @@ public static class PagesApi
         var template = templates.Find($"demo-sites/{site}-{name}.html");
         if (template is null) return TypedResults.NotFound();
 
-        var nonce = ContentSecurityPolicy.NewNonce();
+        var nonce = WebChatPagePolicy.NewNonce();
         var configured = widget.CurrentValue.PublicBaseUrl;
         var chatOrigin = string.IsNullOrWhiteSpace(configured) ? $"{context.Request.Scheme}://{context.Request.Host}" : configured.TrimEnd('/');
         var html = PageTemplates.Fill(template, new Dictionary<string, string>
@@ -79,7 +80,7 @@ public static class PagesApi
             ["chatOrigin"] = WebUtility.HtmlEncode(chatOrigin),
             ["widgetIntegrity"] = assets.Script.Integrity,
         });
-        return Html(context, html, ContentSecurityPolicy.For(nonce, chatOrigin));
+        return Html(context, html, WebChatPagePolicy.For(nonce, chatOrigin));
     }
 
     private static ContentHttpResult Html(HttpContext context, string html, string csp)

@@ -2,11 +2,12 @@
 // validation, save with the file's ETag) and the tabs. All data comes from /editor/api with the session cookie;
 // what a role may not do is hidden here and refused by the server anyway.
 import { api, ApiError } from './api.mjs';
+import { initLanguage, onLanguageChange, roleName, t } from './i18n.mjs';
 import { $, announce, clear, debounce, h } from './dom.mjs';
 import { describeStep, renderForm, showFieldErrors } from './form.mjs';
 import { highlightInto } from './highlight.mjs';
-import { currentPreview, startPreview, stopPreview } from './preview.mjs';
-import { initPanels, showPanel } from './panels.mjs';
+import { currentPreview, loadMunicipalities, startPreview, stopPreview } from './preview.mjs';
+import { currentPanel, initPanels, showPanel } from './panels.mjs';
 import { addLanguage, parse, setValue } from './yaml-edit.mjs';
 
 const state = {
@@ -60,29 +61,29 @@ async function signIn(event) {
   const name = $('signin-name').value.trim();
   const password = $('signin-password').value;
   const status = $('signin-status');
-  if (!name || !password) { status.textContent = 'Enter your name and password.'; return; }
-  status.textContent = 'Signing in…';
+  if (!name || !password) { status.textContent = t('signin.missing'); return; }
+  status.textContent = t('signin.busy');
   try {
     const { data } = await api.signIn(name, password);
     $('signin-password').value = '';
     status.textContent = '';
     await showApp(data);
   } catch (error) {
-    status.textContent = error.status === 401 ? 'Wrong name or password.' : error.message;
+    status.textContent = error.status === 401 ? t('signin.wrong') : error.message;
   }
 }
 
 async function signOut() {
-  if (state.file && isDirty() && !window.confirm('You have unsaved changes. Sign out anyway?')) return;
+  if (state.file && isDirty() && !window.confirm(t('signout.confirm'))) return;
   try { await api.signOut(); } catch { /* signed out either way */ }
   closeFile();
-  showSignIn('You have signed out.');
+  showSignIn(t('signout.done'));
 }
 
 /** Forgets the open file (signing out: the next user starts with an empty editor). */
 function closeFile() {
   state.file = null;
-  $('file-title').textContent = 'Choose a file on the left';
+  $('file-title').textContent = t('edit.chooseFile');
   $('save-file').disabled = true;
   $('form-view').replaceChildren();
   $('yaml-text').value = '';
@@ -93,12 +94,17 @@ function closeFile() {
   $('validation-status').textContent = '';
 }
 
+function showWhoAmI() {
+  const me = state.me;
+  $('whoami').textContent = t('app.whoami', { name: me.name, roles: me.roles.map(roleName).join(', ') || t('role.none') });
+}
+
 async function showApp(me) {
   state.me = me;
   $('signin-view').hidden = true;
   $('app-view').hidden = false;
   $('whoami').hidden = false;
-  $('whoami').textContent = `Signed in as ${me.name} (${me.roles.join(', ') || 'no role'})`;
+  showWhoAmI();
   $('sign-out').hidden = false;
   for (const element of document.querySelectorAll('[data-role]')) {
     const allowed = hasRole(element.dataset.role);
@@ -109,6 +115,8 @@ async function showApp(me) {
   $('preview-bot').onchange = () => restartPreview();
   $('preview-locale').onchange = () => restartPreview();
   $('preview-restart').onclick = () => restartPreview();
+  $('preview-municipality').onchange = () => restartPreview();
+  loadMunicipalities();
   showPanel('edit');
   await refreshFiles();
   const bots = botIds();
@@ -139,10 +147,10 @@ export async function refreshFiles() {
 
 function fileKind(path) {
   const name = path.split('/').slice(1).join('/');
-  if (name.startsWith('tests/')) return 'Tests';
-  if (name === 'bot.yaml' || name === 'texts.yaml' || name === 'shared.yaml') return 'Settings and texts';
-  if (name.startsWith('intents')) return 'Intents';
-  return 'Flows';
+  if (name.startsWith('tests/')) return 'tests';
+  if (name === 'bot.yaml' || name === 'texts.yaml' || name === 'shared.yaml') return 'settings';
+  if (name.startsWith('intents')) return 'intents';
+  return 'flows';
 }
 
 function renderNavigator() {
@@ -166,8 +174,8 @@ function renderNavigator() {
       groups.get(kind).push(file);
     }
     const details = h('details', { className: 'bot', open: open || undefined, dataset: { bot } },
-      h('summary', {}, bot === '_shared' ? 'Shared content' : bot));
-    for (const kind of ['Flows', 'Settings and texts', 'Intents', 'Tests']) {
+      h('summary', {}, bot === '_shared' ? t('nav.shared') : bot));
+    for (const kind of ['flows', 'settings', 'intents', 'tests']) {
       if (!groups.has(kind)) continue;
       const list = h('ul', { className: 'files' });
       for (const file of groups.get(kind)) {
@@ -178,7 +186,7 @@ function renderNavigator() {
         if (current) item.append(stepList());
         list.append(item);
       }
-      details.append(h('p', { className: 'group-title' }, kind), list);
+      details.append(h('p', { className: 'group-title' }, t(`nav.group.${kind}`)), list);
     }
     tree.append(details);
   }
@@ -188,7 +196,7 @@ function renderNavigator() {
 function stepList() {
   const steps = state.file?.doc && !state.file.doc.errors.length ? state.file.doc.get('steps', true) : null;
   if (!steps?.items) return null;
-  return h('ol', { className: 'steps', 'aria-label': 'Steps of this flow' },
+  return h('ol', { className: 'steps', 'aria-label': t('nav.steps') },
     steps.items.map((step, index) => h('li', {},
       h('button', { type: 'button', className: 'step', onclick: () => focusPath(`steps[${index}]`) }, describeStep(step, index)))));
 }
@@ -198,14 +206,14 @@ function stepList() {
 const isDirty = () => !!state.file && state.file.text !== state.file.saved;
 
 export async function openFile(path, focus, { show = true } = {}) {
-  if (state.file?.path !== path && isDirty() && !window.confirm('You have unsaved changes in this file. Discard them?')) return;
+  if (state.file?.path !== path && isDirty() && !window.confirm(t('edit.discardConfirm'))) return;
   if (show) showPanel('edit');
-  $('file-status').textContent = `Opening ${path}…`;
+  $('file-status').textContent = t('edit.opening', { path });
   try {
     const { data } = await api.file(path);
     state.file = { path, bot: path.split('/')[0], eTag: data.eTag, text: data.content, saved: data.content, doc: parse(data.content), view: state.file?.view ?? 'form' };
   } catch (error) {
-    $('file-status').textContent = `Cannot open ${path}: ${error.message}`;
+    $('file-status').textContent = t('edit.cannotOpen', { path, message: error.message });
     return;
   }
   $('conflict').hidden = true;
@@ -217,7 +225,7 @@ export async function openFile(path, focus, { show = true } = {}) {
   setView(state.file.view);
   renderNavigator();
   showErrors();
-  $('file-status').textContent = `${path} is open.`;
+  $('file-status').textContent = t('edit.open', { path });
   if (state.file.bot !== '_shared' && $('preview-bot').value !== state.file.bot) {
     $('preview-bot').value = state.file.bot;
     restartPreview();
@@ -241,7 +249,7 @@ function renderFileForm() {
   const container = $('form-view');
   if (file.doc.errors.length) {
     container.replaceChildren(h('p', { className: 'hint' },
-      'The YAML has a syntax error, so the form cannot show it. Fix it in the YAML view (see Validation below).'));
+      t('edit.syntaxError')));
     return;
   }
   const outdated = new Map();
@@ -272,7 +280,7 @@ function changeText(text, source) {
   highlightInto($('yaml-highlight'), text);
   if (source === 'structure') renderFileForm();
   else if (source === 'yaml') file.formStale = true;
-  $('file-status').textContent = isDirty() ? 'Unsaved changes.' : 'No unsaved changes.';
+  $('file-status').textContent = isDirty() ? t('edit.dirty') : t('edit.clean');
   liveValidate();
 }
 
@@ -313,7 +321,7 @@ const liveValidate = debounce(async () => {
   if (!file) return;
   const run = ++validationRun;
   const text = file.text;
-  $('validation-status').textContent = 'Checking…';
+  $('validation-status').textContent = t('validation.checking');
   if (!liveValidationAvailable) {
     applyValidation(localSyntaxErrors(file));
     return;
@@ -327,7 +335,7 @@ const liveValidate = debounce(async () => {
       liveValidationAvailable = false;
       applyValidation(localSyntaxErrors(file));
     } else {
-      $('validation-status').textContent = `Validation is not available right now: ${error.message}`;
+      $('validation-status').textContent = t('validation.unavailable', { message: error.message });
     }
   }
 }, 350);
@@ -342,7 +350,7 @@ export async function refreshValidation() {
     const { data } = await api.validation();
     applyValidation(data.errors);
   } catch (error) {
-    $('validation-status').textContent = `Validation is not available right now: ${error.message}`;
+    $('validation-status').textContent = t('validation.unavailable', { message: error.message });
   }
 }
 
@@ -359,12 +367,12 @@ function showErrors() {
     showFieldErrors($('form-view'), errors.filter((e) => e.file === state.file.path));
   }
   if (!errors.length) {
-    status.textContent = 'No errors: the draft is valid.';
+    status.textContent = t('validation.none');
     status.className = 'status ok';
     return;
   }
   const here = state.file ? errors.filter((e) => e.file === state.file.path).length : 0;
-  status.textContent = `${errors.length} error(s) in the draft${state.file ? `, ${here} in this file` : ''}.`;
+  status.textContent = state.file ? t('validation.countHere', { count: errors.length, here }) : t('validation.count', { count: errors.length });
   status.className = 'status error';
   for (const error of errors.slice(0, 200)) {
     list.append(h('li', {},
@@ -380,7 +388,7 @@ async function save() {
   const file = state.file;
   if (!file) return;
   const status = $('file-status');
-  status.textContent = 'Saving…';
+  status.textContent = t('save.busy');
   const text = file.text;
   try {
     const { data } = await api.save(file.path, text, file.eTag);
@@ -389,26 +397,24 @@ async function save() {
     $('conflict').hidden = true;
     applyValidation(data.validation.errors);
     status.textContent = data.validation.isValid
-      ? `Saved ${file.path}. The draft is valid.`
-      : `Saved ${file.path}. The draft has ${data.validation.errors.length} error(s); it cannot be published until they are fixed.`;
+      ? t('save.valid', { path: file.path })
+      : t('save.invalid', { path: file.path, count: data.validation.errors.length });
     announce(status.textContent);
     refreshCoverage().then(() => { if (!file.formStale && state.file === file) { renderFileForm(); showErrors(); } });
     refreshFiles();
   } catch (error) {
     if (error.status === 409) showConflict(file);
-    else status.textContent = `Not saved: ${error.message}`;
-    announce(status.textContent || 'Not saved.');
+    else status.textContent = t('save.failed', { message: error.message });
+    announce(status.textContent);
   }
 }
 
 function showConflict(file) {
   const box = $('conflict');
-  $('file-status').textContent = 'Not saved: someone else changed this file.';
+  $('file-status').textContent = t('conflict.status');
   box.replaceChildren(
-    h('p', {}, h('strong', {}, 'Someone else changed this file since you opened it. '),
-      'Your changes have not been saved, and nothing was overwritten. Reload the file to see their version, then apply your change again. ',
-      'Your text stays in the YAML view until you reload; copy it first if you need it.'),
-    h('button', { type: 'button', onclick: () => reloadOpenFile() }, 'Reload the file (discards my changes)'));
+    h('p', {}, h('strong', {}, t('conflict.title')), ' ', t('conflict.text')),
+    h('button', { type: 'button', onclick: () => reloadOpenFile() }, t('conflict.reload')));
   box.hidden = false;
   box.querySelector('button').focus();
   file.conflict = true;
@@ -427,7 +433,7 @@ export async function refreshCoverage() {
 
 window.addEventListener('editor:session-ended', () => {
   if (!state.me) return;
-  showSignIn('Your session has ended. Sign in again to continue; the open file and your unsaved changes are kept.');
+  showSignIn(t('session.ended'));
 });
 
 $('save-file').addEventListener('click', save);
@@ -448,4 +454,19 @@ window.addEventListener('beforeunload', (event) => {
   if (isDirty()) event.preventDefault();
 });
 
+// A language switch re-renders what was built from strings: the navigator, the open form, the current tab, the
+// preview's municipality names. Status lines already shown stay as they were.
+onLanguageChange(() => {
+  if (!state.me) return;
+  showWhoAmI();
+  renderNavigator();
+  if (state.file) {
+    renderFileForm();
+    showErrors();
+  } else $('file-title').textContent = t('edit.chooseFile');
+  showPanel(currentPanel());
+  loadMunicipalities();
+});
+
+initLanguage();
 boot();

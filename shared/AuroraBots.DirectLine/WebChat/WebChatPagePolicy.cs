@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
 
-namespace AuroraBots.Host.Security;
+namespace AuroraBots.DirectLine.WebChat;
 
 /// <summary>
-/// Builds the strict Content-Security-Policy of the host's pages: no inline script at all, styles only from the
-/// host or carrying the per-response nonce (Web Chat's emotion styles receive it through its <c>nonce</c> prop).
+/// The strict Content-Security-Policy for a page that runs Microsoft Web Chat against this channel (the host's demo
+/// pages, the editor's preview): no inline script at all, styles only from the page's origin or carrying the
+/// per-response nonce (Web Chat's emotion styles receive it through its <c>nonce</c> prop).
 /// </summary>
-public static class ContentSecurityPolicy
+public static class WebChatPagePolicy
 {
     /// <summary>
     /// Hash of the empty string. Web Chat 4.18.1 passes its nonce to every emotion cache except react-scroll-to-bottom's,
