@@ -1,8 +1,9 @@
 // Thin client of /editor/api: JSON in and out, the cookie goes along (same origin), errors become ApiError.
+import { t } from './i18n.mjs';
 
 export class ApiError extends Error {
   constructor(status, body) {
-    super((body && (body.message || body.detail || validationMessages(body) || body.title)) || `The server answered ${status}.`);
+    super((body && (body.message || body.detail || validationMessages(body) || body.title)) || t('api.status', { status }));
     this.status = status;
     this.body = body;
   }
@@ -25,7 +26,7 @@ export async function call(method, path, { body, headers = {} } = {}) {
   try {
     response = await fetch(base + path, init);
   } catch (error) {
-    throw new ApiError(0, { message: 'The editor server cannot be reached. Check your connection and try again.' });
+    throw new ApiError(0, { message: t('api.unreachable') });
   }
   const text = await response.text();
   let data = null;
@@ -66,4 +67,10 @@ export const api = {
   tests: (bot) => call('GET', '/tests?bot=' + encodeURIComponent(bot)),
   runTests: (bot) => call('POST', '/tests/run', { body: { bot } }),
   saveTest: (conversationId, name, bot) => call('POST', '/tests', { body: { conversationId, name, bot } }),
+  municipalities: (language) => call('GET', '/municipalities?lang=' + encodeURIComponent(language)),
+  textDiff: (from, to, language) => call('GET', `/versions/${from}/diff/${to}/texts${language ? '?language=' + encodeURIComponent(language) : ''}`),
+  reviews: () => call('GET', '/reviews'),
+  submitReview: (comment) => call('POST', '/reviews', { body: { comment } }),
+  approveReview: (id, comment) => call('POST', `/reviews/${encodeURIComponent(id)}/approve`, { body: { comment } }),
+  rejectReview: (id, comment) => call('POST', `/reviews/${encodeURIComponent(id)}/reject`, { body: { comment } }),
 };

@@ -5,9 +5,10 @@
 // format (steps[0].say.fi) so validation errors can be shown right there.
 import { isMap, isScalar, isSeq } from '../vendor/yaml/index.js';
 import { h, nextId } from './dom.mjs';
+import { t } from './i18n.mjs';
 
 const platformLanguages = ['fi', 'sv', 'en'];
-const languageNames = { fi: 'Finnish', sv: 'Swedish', en: 'English' };
+const languageName = (language) => t(`language.${language}`, {}, language);
 const kindKeys = ['say', 'ask', 'set', 'branch', 'goto', 'call', 'do', 'end', 'action', 'recommend', 'handoff'];
 
 const child = (path, key) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : String(key));
@@ -21,11 +22,11 @@ export function isTextMap(node) {
 
 /** What a step does, for headings and the step list: its id and kind key. */
 export function describeStep(node, index) {
-  if (!isMap(node)) return `Step ${index + 1}`;
+  if (!isMap(node)) return t('form.step', { n: index + 1 });
   const keys = node.items.map(keyOf);
   const kind = kindKeys.find((k) => keys.includes(k)) ?? keys[0] ?? 'step';
   const id = node.get('id');
-  return `Step ${index + 1} · ${kind}${id ? ` · ${id}` : ''}`;
+  return `${t('form.step', { n: index + 1 })} · ${kind}${id ? ` · ${id}` : ''}`;
 }
 
 /**
@@ -38,7 +39,7 @@ export function renderForm(container, doc, options) {
   const context = { ...options, doc };
   const root = doc.contents;
   if (root === null || root === undefined) {
-    container.replaceChildren(h('p', {}, 'This file is empty. Use the YAML view to write it.'));
+    container.replaceChildren(h('p', {}, t('form.empty')));
     return;
   }
   container.replaceChildren(renderNode(root, [], '', null, context));
@@ -86,7 +87,7 @@ function renderNode(node, segments, path, label, context) {
   if (isScalar(node) || node === null) return renderScalar(node, segments, path, label, context);
   // Aliases, empty list items and the like: rare in bot content, editable in the YAML view.
   return h('div', { className: 'field', dataset: { path } },
-    h('span', { className: 'label' }, label), h('p', { className: 'hint' }, 'Edit this value in the YAML view.'),
+    h('span', { className: 'label' }, label), h('p', { className: 'hint' }, t('form.yamlOnly')),
     h('ul', { className: 'errors', role: 'list' }));
 }
 
@@ -121,12 +122,12 @@ function renderText(map, segments, path, label, context) {
     const languagePath = child(path, language);
     if (!pair) {
       columns.append(h('div', { className: 'language missing', dataset: { path: languagePath, language } },
-        h('span', { className: 'language-name' }, `${languageNames[language] ?? language} (${language})`),
-        h('span', { className: 'mark mark-missing' }, 'missing'),
+        h('span', { className: 'language-name' }, `${languageName(language)} (${language})`),
+        h('span', { className: 'mark mark-missing' }, t('form.missing')),
         h('button', {
           type: 'button',
           onclick: () => context.addLanguage(segments, language, languagePath),
-        }, `Add ${languageNames[language] ?? language}`),
+        }, t('form.addLanguage', { language: languageName(language) })),
         h('ul', { className: 'errors', role: 'list' })));
       continue;
     }
@@ -140,7 +141,7 @@ function renderText(map, segments, path, label, context) {
       const empty = textarea.value.trim() === '';
       // Editing the outdated language is what clears it (the server drops the mark when this is saved).
       const outdated = stale.includes(language) && textarea.value === initial;
-      mark.textContent = empty ? 'empty' : outdated ? 'outdated' : '';
+      mark.textContent = empty ? t('form.emptyMark') : outdated ? t('form.outdated') : '';
       mark.className = 'mark' + (empty ? ' mark-empty' : outdated ? ' mark-outdated' : '');
       mark.hidden = !empty && !outdated;
     };
@@ -150,7 +151,7 @@ function renderText(map, segments, path, label, context) {
       context.edit([...segments, language], textarea.value, languagePath);
     });
     columns.append(h('div', { className: 'language field', dataset: { path: languagePath, language } },
-      h('label', { for: id }, h('span', { className: 'language-name' }, `${languageNames[language] ?? language} (${language})`), ' ', mark),
+      h('label', { for: id }, h('span', { className: 'language-name' }, `${languageName(language)} (${language})`), ' ', mark),
       textarea,
       h('ul', { className: 'errors', role: 'list' })));
   }

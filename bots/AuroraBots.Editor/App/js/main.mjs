@@ -134,7 +134,7 @@ function botIds() {
 }
 
 function restartPreview() {
-  startPreview($('preview-bot').value, $('preview-locale').value);
+  startPreview($('preview-bot').value, $('preview-locale').value, $('preview-municipality').value);
 }
 
 // ---------- navigator ----------
