@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Security.Cryptography;
 using AuroraBots.AuroraAI;
 using AuroraBots.AuroraAI.Client;
 using AuroraBots.Builder;
@@ -55,28 +54,9 @@ public static class PreviewTestSupport
         {
             var address = host.BaseAddress.ToString().TrimEnd('/');
             app!.Services.GetRequiredService<AuroraAiEndpoint>().SetBaseAddress(host.BaseAddress);
-            RegisterBots(app.Services.GetRequiredService<IBotCatalog>(), app.Services.GetRequiredService<IAuroraServiceRegistry>(), address);
+            app.Services.GetRequiredService<IAuroraServiceRegistry>().RegisterBots(app.Services.GetRequiredService<IBotCatalog>(), address, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         }
         return host;
-    }
-
-    /// <summary>Registers every bot with a service channel as a session-transfer receiver, as the platform host does.</summary>
-    private static void RegisterBots(IBotCatalog catalog, IAuroraServiceRegistry registry, string address)
-    {
-        foreach (var bot in catalog.Bots.Where(b => b.ServiceChannelId is not null))
-        {
-            registry.Register(new AuroraServiceRegistration
-            {
-                ClientId = Guid.NewGuid().ToString(),
-                ClientSecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)),
-                Name = new(bot.DisplayName),
-                Provider = new(bot.Organisation),
-                Description = new(bot.Description),
-                ServiceChannelId = bot.ServiceChannelId,
-                ReceivableAttributes = [.. bot.Receives.Select(r => r.Attribute)],
-                LandingUrl = $"{address}/handoff/{Uri.EscapeDataString(bot.Id)}",
-            });
-        }
     }
 
     /// <summary>PUT /editor/api/files/{path} with <c>If-None-Match: *</c> (create a new draft file).</summary>

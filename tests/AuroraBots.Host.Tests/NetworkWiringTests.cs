@@ -18,7 +18,7 @@ public class NetworkWiringTests(HostFactory factory) : IClassFixture<HostFactory
         var receivers = catalog.Bots.Where(b => b.ServiceChannelId is not null).ToList();
         Assert.NotEmpty(receivers);
 
-        EmbeddedNetworkWiring.RegisterBots(catalog, registry, "https://chat.example.fi", NullLogger.Instance);
+        registry.RegisterBots(catalog, "https://chat.example.fi", NullLogger.Instance);
 
         foreach (var bot in receivers)
         {
@@ -33,10 +33,10 @@ public class NetworkWiringTests(HostFactory factory) : IClassFixture<HostFactory
     [Fact]
     public void Bot_client_ids_are_canonical_stable_and_distinct()
     {
-        var a = EmbeddedNetworkWiring.StableUuid4("aurorabots-bot:frontdesk");
+        var a = BotReceivers.StableUuid4("aurorabots-bot:frontdesk");
         Assert.Matches(new Regex("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"), a);
-        Assert.Equal(a, EmbeddedNetworkWiring.StableUuid4("aurorabots-bot:frontdesk"));
-        Assert.NotEqual(a, EmbeddedNetworkWiring.StableUuid4("aurorabots-bot:youth"));
+        Assert.Equal(a, BotReceivers.StableUuid4("aurorabots-bot:frontdesk"));
+        Assert.NotEqual(a, BotReceivers.StableUuid4("aurorabots-bot:youth"));
     }
 
     [Fact]

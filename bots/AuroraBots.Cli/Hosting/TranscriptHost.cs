@@ -6,7 +6,6 @@ using AuroraBots.Dialogs.Engine;
 using AuroraBots.Dialogs.State;
 using AuroraBots.Dialogs.Transcripts;
 using AuroraBots.Handoff;
-using System.Security.Cryptography;
 using AuroraBots.Network;
 using AuroraBots.Network.SessionTransfer;
 using Microsoft.AspNetCore.Builder;
@@ -15,6 +14,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging;
 
 namespace AuroraBots.Cli.Hosting;
@@ -63,27 +63,8 @@ public sealed class TranscriptHost : IAsyncDisposable
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         app.Services.GetRequiredService<AuroraAiEndpoint>().SetBaseAddress(new Uri(address));
-        RegisterBots(app.Services.GetRequiredService<IBotCatalog>(), app.Services.GetRequiredService<IAuroraServiceRegistry>(), address);
+        app.Services.GetRequiredService<IAuroraServiceRegistry>().RegisterBots(app.Services.GetRequiredService<IBotCatalog>(), address, NullLogger.Instance);
         return new TranscriptHost(app);
-    }
-
-    /// <summary>Registers every bot with a service channel as a session-transfer receiver, as the platform host does.</summary>
-    private static void RegisterBots(IBotCatalog catalog, IAuroraServiceRegistry registry, string address)
-    {
-        foreach (var bot in catalog.Bots.Where(b => b.ServiceChannelId is not null))
-        {
-            registry.Register(new AuroraServiceRegistration
-            {
-                ClientId = Guid.NewGuid().ToString(),
-                ClientSecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)),
-                Name = new(bot.DisplayName),
-                Provider = new(bot.Organisation),
-                Description = new(bot.Description),
-                ServiceChannelId = bot.ServiceChannelId,
-                ReceivableAttributes = [.. bot.Receives.Select(r => r.Attribute)],
-                LandingUrl = $"{address.TrimEnd('/')}/handoff/{Uri.EscapeDataString(bot.Id)}",
-            });
-        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
 // Building DOM without innerHTML: every text goes in as a text node, so content can never become markup.
+import { locale } from './i18n.mjs';
 
 export function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
@@ -47,5 +48,5 @@ export function announce(text) {
 
 export function formatTime(value) {
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? String(value) : date.toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'medium' });
+  return Number.isNaN(date.getTime()) ? String(value) : date.toLocaleString(locale(), { dateStyle: 'short', timeStyle: 'medium' });
 }

@@ -5,10 +5,10 @@
 // format (steps[0].say.fi) so validation errors can be shown right there.
 import { isMap, isScalar, isSeq } from '../vendor/yaml/index.js';
 import { h, nextId } from './dom.mjs';
-import { t } from './i18n.mjs';
+import { languageLabel, t } from './i18n.mjs';
 
 const platformLanguages = ['fi', 'sv', 'en'];
-const languageName = (language) => t(`language.${language}`, {}, language);
+const languageName = languageLabel;
 const kindKeys = ['say', 'ask', 'set', 'branch', 'goto', 'call', 'do', 'end', 'action', 'recommend', 'handoff'];
 
 const child = (path, key) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : String(key));
