@@ -1,3 +1,4 @@
+using AuroraBots.Testing;
 using AuroraBots.Editor.Publishing;
 using AuroraBots.Editor.Storage;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,3 +1,4 @@
+using AuroraBots.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -63,7 +64,7 @@ public sealed class RedisOutageTests
     {
         await using var host = await EditorHost.StartAsync(settings: s =>
         {
-            s["Editor:Redis"] = $"127.0.0.1:{RedisServerProcess.FreePort()}";
+            s["Editor:Redis"] = $"127.0.0.1:{FreePorts.Next()}";
             s["Editor:RedisKeyPrefix"] = RedisFixture.UniquePrefix();
         });
         Assert.Equal(Original, Greeting(host.Dialogs.Current));

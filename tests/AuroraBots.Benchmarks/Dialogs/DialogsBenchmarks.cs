@@ -1,3 +1,4 @@
+using AuroraBots.Testing;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -15,7 +16,7 @@ namespace AuroraBots.Benchmarks.Dialogs;
 /// <summary>
 /// <c>dialogs [--conversations 200] [--rounds 5]</c>: turns/s and latency percentiles of the dialog engine running a
 /// 6-step flow (4 prompts, a set, a say) for N concurrent conversations, with state in Redis and in memory.
-/// Redis: <c>AURORABOTS_TEST_REDIS</c>, else a redis-server started on a free loopback port.
+/// Redis: <see cref="TestRedis"/> (<c>AURORABOTS_TEST_REDIS</c>, else a redis-server of its own).
 /// </summary>
 public static class DialogsBenchmarks
 {
@@ -29,9 +30,9 @@ public static class DialogsBenchmarks
             Console.WriteLine($"dialog engine: 6-step flow, {conversations} concurrent conversations, {rounds} rounds each (join + 5 turns per round: start, 4 answers)");
             // A full unmeasured pass first: the first run in a process is slower (tiered JIT), whichever store it uses.
             await RunOneAsync(null, dialogs, null, conversations, rounds);
-            using var redis = BenchRedis.Start();
+            using var redis = await TestRedis.StartAsync();
             await RunOneAsync("memory", dialogs, null, conversations, rounds);
-            await RunOneAsync($"redis ({redis.Endpoint})", dialogs, redis.Endpoint, conversations, rounds);
+            await RunOneAsync($"redis ({redis.Configuration})", dialogs, redis.Configuration, conversations, rounds);
             return 0;
         }
         finally
@@ -188,54 +189,5 @@ internal static class BenchDialogs
     {
         action(value);
         return value;
-    }
-}
-
-/// <summary>Redis for the benchmark: <c>AURORABOTS_TEST_REDIS</c> or a redis-server of our own, killed by PID.</summary>
-internal sealed class BenchRedis : IDisposable
-{
-    private readonly Process? _process;
-    private readonly string? _directory;
-
-    private BenchRedis(string endpoint, Process? process, string? directory) => (Endpoint, _process, _directory) = (endpoint, process, directory);
-
-    public string Endpoint { get; }
-
-    public static BenchRedis Start()
-    {
-        var external = Environment.GetEnvironmentVariable("AURORABOTS_TEST_REDIS");
-        if (!string.IsNullOrWhiteSpace(external)) return new BenchRedis(external, null, null);
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        var directory = Directory.CreateTempSubdirectory("aurorabots-bench-redis-").FullName;
-        var process = Process.Start(new ProcessStartInfo("redis-server")
-        {
-            ArgumentList = { "--bind", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--save", "", "--appendonly", "no", "--dir", directory },
-            RedirectStandardOutput = true,
-        })!;
-        process.BeginOutputReadLine();
-        for (var i = 0; i < 200; i++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, port);
-                return new BenchRedis($"127.0.0.1:{port}", process, directory);
-            }
-            catch (SocketException) { Thread.Sleep(50); }
-        }
-        process.Kill();
-        throw new InvalidOperationException("redis-server did not start");
-    }
-
-    public void Dispose()
-    {
-        if (_process is { HasExited: false }) { _process.Kill(); _process.WaitForExit(5000); }
-        _process?.Dispose();
-        if (_directory is not null) Directory.Delete(_directory, recursive: true);
     }
 }

@@ -1,77 +1,21 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using AuroraBots.Testing;
 
 namespace AuroraBots.Dialogs.Tests.Infrastructure;
 
-/// <summary>
-/// A real Redis: <c>AURORABOTS_TEST_REDIS</c> (host:port) when set, else a <c>redis-server</c> started on a free
-/// loopback port with persistence off, killed by PID on dispose.
-/// </summary>
-public sealed class RedisFixture : IDisposable
+/// <summary>A real Redis for the collection (<see cref="TestRedis"/>).</summary>
+public sealed class RedisFixture : IAsyncLifetime
 {
-    private readonly Process? _process;
-    private readonly string? _directory;
-
-    public RedisFixture()
-    {
-        var external = Environment.GetEnvironmentVariable("AURORABOTS_TEST_REDIS");
-        if (!string.IsNullOrWhiteSpace(external))
-        {
-            Endpoint = external;
-            return;
-        }
-        var port = FreePort();
-        _directory = Directory.CreateTempSubdirectory("aurorabots-redis-").FullName;
-        _process = Process.Start(new ProcessStartInfo("redis-server")
-        {
-            ArgumentList = { "--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--save", "", "--appendonly", "no", "--dir", _directory },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException("redis-server did not start");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        Endpoint = $"127.0.0.1:{port}";
-        WaitUntilListening(port);
-    }
+    private TestRedis? _redis;
 
     /// <summary>host:port, usable as a StackExchange.Redis configuration string.</summary>
-    public string Endpoint { get; }
+    public string Endpoint => _redis?.Configuration ?? throw new InvalidOperationException("not started");
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public async Task InitializeAsync() => _redis = await TestRedis.StartAsync();
 
-    private void WaitUntilListening(int port)
+    public Task DisposeAsync()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process!.HasExited) throw new InvalidOperationException($"redis-server exited with {_process.ExitCode}");
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) { Thread.Sleep(50); }
-        }
-        throw new TimeoutException("redis-server did not start listening");
-    }
-
-    public void Dispose()
-    {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill();
-            _process.WaitForExit(5000);
-        }
-        _process?.Dispose();
-        if (_directory is not null) try { Directory.Delete(_directory, true); } catch (IOException) { }
+        _redis?.Dispose();
+        return Task.CompletedTask;
     }
 }
 
