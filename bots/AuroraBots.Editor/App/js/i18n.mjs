@@ -116,7 +116,7 @@ const strings = {
 
     'reviews.title': 'Reviews',
     'reviews.required': 'Publishing needs an approved review: submit the draft for review below; another person with the publisher role approves it, which publishes it.',
-    'reviews.comment': 'What changed, and what should the reviewer look at?',
+    'reviews.comment': 'Note for the reviewer: the change, and what to check',
     'reviews.submit': 'Submit for review',
     'reviews.needComment': 'Say what changed, so the reviewer knows what to look at.',
     'reviews.submitted': 'The draft was submitted for review.',
