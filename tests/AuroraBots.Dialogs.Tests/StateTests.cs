@@ -11,7 +11,7 @@ public sealed class StateTests(RedisFixture redis) : IDisposable
     private readonly TempDialogs _dialogs = TestContent.CreateEngineDialogs();
     private readonly string _prefix = $"state-test-{Guid.NewGuid():N}:";
 
-    private EngineHarness NewHost(string? connection = null, string ttl = "00:30:00") => new(_dialogs.Path, connection ?? redis.Endpoint,
+    private EngineHarness NewHost(string? connection = null, string ttl = "00:30:00") => new(_dialogs.Path, connection ?? redis.Configuration,
         settings: new Dictionary<string, string?> { ["Dialogs:StateKeyPrefix"] = _prefix, ["Dialogs:StateTtl"] = ttl });
 
     public void Dispose() => _dialogs.Dispose();
@@ -40,7 +40,7 @@ public sealed class StateTests(RedisFixture redis) : IDisposable
         await using var host = NewHost(ttl: "00:10:00");
         await host.JoinAsync(conversation, "sample");
 
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Endpoint);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
         var key = _prefix + "state:" + conversation;
         Assert.True(await connection.GetDatabase().KeyExistsAsync(key));
         var ttl = await connection.GetDatabase().KeyTimeToLiveAsync(key);
@@ -82,7 +82,7 @@ public sealed class StateTests(RedisFixture redis) : IDisposable
         await host.JoinAsync(conversation, "sample");
         await host.SayAsync(conversation, "sample", "ask how I am");
 
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Endpoint + ",allowAdmin=true");
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration + ",allowAdmin=true");
         var key = _prefix + "state:" + conversation;
         Assert.NotEmpty(await connection.GetDatabase().HashGetAllAsync(key));
         // A real failure from Redis: the key is now a string, so the cache's HGET/HSET get WRONGTYPE.

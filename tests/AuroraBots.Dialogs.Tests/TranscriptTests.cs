@@ -42,7 +42,7 @@ public sealed class TranscriptTests(RedisFixture redis, TranscriptTests.HostFixt
     [MemberData(nameof(Cases))]
     public async Task Transcript(string file, string language)
     {
-        var host = await hosts.GetAsync(redis.Endpoint);
+        var host = await hosts.GetAsync(redis.Configuration);
         var runner = host.Runner;
         var content = new DialogContentLoader(new DialogContentValidator()).Load(TestContent.RepoDialogs).Content!;
         var unreadable = new List<TranscriptResult>();
@@ -55,7 +55,7 @@ public sealed class TranscriptTests(RedisFixture redis, TranscriptTests.HostFixt
     [Fact]
     public async Task AFailingTranscriptReportsTheTurnExpectationAndReplies()
     {
-        var host = await hosts.GetAsync(redis.Endpoint);
+        var host = await hosts.GetAsync(redis.Configuration);
         var test = TranscriptRunner.Parse("""
             turns:
               - join: true
@@ -72,7 +72,7 @@ public sealed class TranscriptTests(RedisFixture redis, TranscriptTests.HostFixt
     [Fact]
     public async Task PlatformPluginsAreAvailableToFlows()
     {
-        var host = await hosts.GetAsync(redis.Endpoint);
+        var host = await hosts.GetAsync(redis.Configuration);
         var kernel = (Microsoft.SemanticKernel.Kernel)host.Services.GetService(typeof(Microsoft.SemanticKernel.Kernel))!;
         var names = kernel.Plugins.Select(p => p.Name).ToList();
         foreach (var expected in new[] { "auroraai", "consent", "datetime", "text" }) Assert.Contains(expected, names);

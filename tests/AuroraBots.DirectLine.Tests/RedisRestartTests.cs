@@ -4,13 +4,13 @@ using AuroraBots.DirectLine.Tests.Infrastructure;
 namespace AuroraBots.DirectLine.Tests;
 
 /// <summary>§7 check 25 (server side): with Redis, a restarted host continues conversations and tokens.</summary>
-public sealed class RedisRestartTests(RedisServer redis) : IClassFixture<RedisServer>
+public sealed class RedisRestartTests(RedisFixture redis) : IClassFixture<RedisFixture>
 {
     [Fact]
     public async Task A_restarted_host_continues_the_conversation_with_the_same_token_and_watermarks()
     {
         var prefix = $"test:{Guid.NewGuid():N}:";
-        string[] args = ["--redis", redis.Endpoint, "--redis-prefix", prefix];
+        string[] args = ["--redis", redis.Configuration, "--redis-prefix", prefix];
         string id, token, watermark;
         var first = new ChannelServer(args);
         await first.InitializeAsync();

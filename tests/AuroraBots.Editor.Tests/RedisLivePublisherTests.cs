@@ -1,4 +1,3 @@
-using AuroraBots.Testing;
 using AuroraBots.Editor.Publishing;
 using AuroraBots.Editor.Storage;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,14 +1,18 @@
-using AuroraBots.Testing;
 using StackExchange.Redis;
+using Xunit;
 
-namespace AuroraBots.Editor.Tests;
+namespace AuroraBots.Testing;
 
-/// <summary>A real Redis for the collection (<see cref="TestRedis"/>); tests use unique key prefixes and delete their keys.</summary>
+/// <summary>
+/// The xunit fixture over <see cref="TestRedis"/>: one real Redis per test collection or class. Tests keep apart by
+/// key prefix (<see cref="UniquePrefix"/>) and remove their keys, so the run-wide Redis of scripts/test.sh stays clean.
+/// </summary>
 public sealed class RedisFixture : IAsyncLifetime
 {
     private TestRedis? _redis;
 
-    public string Configuration => _redis?.Configuration ?? throw new InvalidOperationException("not started");
+    /// <summary>host:port, usable as a StackExchange.Redis configuration string.</summary>
+    public string Configuration => _redis?.Configuration ?? throw new InvalidOperationException("The Redis fixture has not started.");
 
     public async Task InitializeAsync() => _redis = await TestRedis.StartAsync();
 
@@ -21,7 +25,10 @@ public sealed class RedisFixture : IAsyncLifetime
     /// <summary>A fresh key prefix, so tests never see each other's keys.</summary>
     public static string UniquePrefix() => $"test:{Guid.NewGuid():N}:";
 
-    /// <summary>Removes a test's keys, so a shared Redis (<c>AURORABOTS_TEST_REDIS</c>) does not fill up.</summary>
+    /// <summary>A loopback port where nothing answers (a Redis or a network service that is down).</summary>
+    public static int FreePort() => FreePorts.Next();
+
+    /// <summary>Removes a test's keys.</summary>
     public async Task DeleteKeysAsync(string prefix)
     {
         await using var connection = await ConnectionMultiplexer.ConnectAsync(Configuration);
@@ -29,10 +36,4 @@ public sealed class RedisFixture : IAsyncLifetime
         foreach (var server in connection.GetServers())
             await foreach (var key in server.KeysAsync(pattern: prefix + "*")) await db.KeyDeleteAsync(key);
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class RedisCollection : ICollectionFixture<RedisFixture>
-{
-    public const string Name = "redis";
 }

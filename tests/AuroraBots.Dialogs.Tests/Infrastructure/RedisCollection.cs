@@ -1,0 +1,8 @@
+namespace AuroraBots.Dialogs.Tests.Infrastructure;
+
+/// <summary>Tests sharing one Redis (<see cref="AuroraBots.Testing.RedisFixture"/>).</summary>
+[CollectionDefinition(Name)]
+public sealed class RedisCollection : ICollectionFixture<AuroraBots.Testing.RedisFixture>
+{
+    public const string Name = "redis";
+}
