@@ -51,16 +51,12 @@ public static class EditorExtensions
                 throw new InvalidOperationException($"Editor:DataPath ({data}) and the live dialogs folder ({live}) must not contain each other.");
             return new EditorPathsOptions(data, live);
         });
-        services.TryAddSingleton<IEditorUserStore>(sp => sp.GetRequiredService<EditorRedisSettings>().Enabled
-            ? new RedisEditorUserStore(sp.GetRequiredService<RedisEditorConnection>())
-            : new FileEditorUserStore(sp.GetRequiredService<EditorPathsOptions>().DataPath));
+        services.TryAddSingleton(sp => Records(sp, "users", EditorJsonContext.Default.ManagedUser, EditorJsonContext.Default.ListManagedUser, ManagedUser.KeyOf));
         services.TryAddSingleton<EditorUserDirectory>();
         services.AddEditorStorage(options); // files, or Redis + publishing to every host (Publishing/EditorStorageExtensions.cs)
         if (options.TestsBeforePublish) services.TryAddSingleton<ReleaseTests>();
         services.TryAddSingleton<EditorService>();
-        services.TryAddSingleton<IReviewStore>(sp => sp.GetRequiredService<EditorRedisSettings>().Enabled
-            ? new RedisReviewStore(sp.GetRequiredService<RedisEditorConnection>())
-            : new FileReviewStore(sp.GetRequiredService<EditorPathsOptions>().DataPath));
+        services.TryAddSingleton(sp => Records(sp, "reviews", EditorJsonContext.Default.Review, EditorJsonContext.Default.ListReview, r => r.Id));
         services.TryAddSingleton<ReviewService>();
         services.AddHostedService<EditorStartupCheck>();
         services.AddEditorPreview(); // preview on the draft (routes draft.* Direct Line bots), transcript runs, live validation
@@ -85,6 +81,13 @@ public static class EditorExtensions
             .AddPolicy(EditorRoles.AdminPolicy, p => p.AddAuthenticationSchemes(EditorRoles.Scheme).RequireAuthenticatedUser().RequireRole(EditorRoles.AtLeast(EditorRoles.Admin)));
         return services;
     }
+
+    /// <summary>Small keyed records (users, reviews): <c>DataPath/{name}.json</c>, or the Redis hash <c>{prefix}editor:{name}</c>.</summary>
+    private static IRecordStore<T> Records<T>(IServiceProvider services, string name, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> one,
+        System.Text.Json.Serialization.Metadata.JsonTypeInfo<List<T>> list, Func<T, string> keyOf) =>
+        services.GetRequiredService<EditorRedisSettings>().Enabled
+            ? new RedisRecordStore<T>(services.GetRequiredService<RedisEditorConnection>(), name, one, keyOf)
+            : new FileRecordStore<T>(Path.Combine(services.GetRequiredService<EditorPathsOptions>().DataPath, name + ".json"), list, keyOf);
 
     private static bool IsSameOrInside(string path, string folder)
     {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AuroraBots.Editor.Audit;
 using AuroraBots.Editor.Security;
+using AuroraBots.Editor.Storage;
 using AuroraBots.Editor.Users;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
@@ -30,7 +31,7 @@ public static class UsersApi
         TypedResults.Ok(await directory.ListAsync(cancellationToken));
 
     public static async Task<Results<Created<EditorUserInfo>, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem, Conflict<EditorMessageResponse>>> AddAsync(
-        NewUserRequest request, ClaimsPrincipal admin, EditorUserDirectory directory, IEditorUserStore store, AuditLog audit, TimeProvider time,
+        NewUserRequest request, ClaimsPrincipal admin, EditorUserDirectory directory, IRecordStore<ManagedUser> store, AuditLog audit, TimeProvider time,
         CancellationToken cancellationToken)
     {
         if (Problems(new NewUserValidator().Validate(request)) is { } invalid) return invalid;
@@ -44,7 +45,7 @@ public static class UsersApi
     }
 
     public static async Task<Results<Ok<EditorUserInfo>, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem, NotFound<EditorMessageResponse>, Conflict<EditorMessageResponse>>> ChangeAsync(
-        string name, ChangeUserRequest request, ClaimsPrincipal admin, EditorUserDirectory directory, IEditorUserStore store, AuditLog audit,
+        string name, ChangeUserRequest request, ClaimsPrincipal admin, EditorUserDirectory directory, IRecordStore<ManagedUser> store, AuditLog audit,
         TimeProvider time, CancellationToken cancellationToken)
     {
         if (Problems(new ChangeUserValidator().Validate(request)) is { } invalid) return invalid;
@@ -69,18 +70,18 @@ public static class UsersApi
     }
 
     public static async Task<Results<NoContent, NotFound<EditorMessageResponse>, Conflict<EditorMessageResponse>>> RemoveAsync(
-        string name, ClaimsPrincipal admin, EditorUserDirectory directory, IEditorUserStore store, AuditLog audit, CancellationToken cancellationToken)
+        string name, ClaimsPrincipal admin, EditorUserDirectory directory, IRecordStore<ManagedUser> store, AuditLog audit, CancellationToken cancellationToken)
     {
         if (IsSelf(admin, name)) return TypedResults.Conflict(new EditorMessageResponse("You cannot remove yourself; ask another admin."));
         var (stored, refusal) = await FindManagedAsync(name, directory, store, cancellationToken);
         if (refusal is not null) return refusal;
-        if (stored is null || !await store.RemoveAsync(stored.Name, cancellationToken)) return TypedResults.NotFound(new EditorMessageResponse($"There is no user named '{name}'."));
+        if (stored is null || !await store.RemoveAsync(ManagedUser.KeyOf(stored), cancellationToken)) return TypedResults.NotFound(new EditorMessageResponse($"There is no user named '{name}'."));
         await audit.AppendAsync(NameOf(admin), UserAuditActions.Remove, stored.Name, true, null, cancellationToken);
         return TypedResults.NoContent();
     }
 
     private static async Task<(ManagedUser? User, Conflict<EditorMessageResponse>? Refusal)> FindManagedAsync(
-        string name, EditorUserDirectory directory, IEditorUserStore store, CancellationToken cancellationToken)
+        string name, EditorUserDirectory directory, IRecordStore<ManagedUser> store, CancellationToken cancellationToken)
     {
         if (await directory.FindAsync(name, cancellationToken) is { Source: UserSources.Configuration })
             return (null, TypedResults.Conflict(new EditorMessageResponse($"'{name}' is defined in the host's configuration (Editor:Users); change that user there.")));

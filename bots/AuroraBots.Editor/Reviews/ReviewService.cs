@@ -12,11 +12,13 @@ public sealed record ReviewDecision(ReviewOutcome Outcome, Review? Review, Publi
 /// The four-eyes workflow: an editor submits the draft for review; another person with the publisher role approves
 /// (which publishes exactly the submitted files, with the usual validation and transcript tests) or rejects with a reason.
 /// </summary>
-public sealed class ReviewService(IReviewStore reviews, IEditorStore store, EditorService editor, AuditLog audit, TimeProvider time)
+public sealed class ReviewService(IRecordStore<Review> reviews, IEditorStore store, EditorService editor, AuditLog audit, TimeProvider time)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public Task<IReadOnlyList<Review>> ListAsync(CancellationToken cancellationToken) => reviews.ListAsync(cancellationToken);
+    /// <summary>Newest first.</summary>
+    public async Task<IReadOnlyList<Review>> ListAsync(CancellationToken cancellationToken) =>
+        [.. (await reviews.ListAsync(cancellationToken)).OrderByDescending(r => r.Submitted)];
 
     public async Task<Review> SubmitAsync(string user, string comment, CancellationToken cancellationToken)
     {
@@ -26,7 +28,7 @@ public sealed class ReviewService(IReviewStore reviews, IEditorStore store, Edit
             var hash = ContentHash.OfFiles(await store.ReadDraftFilesAsync(cancellationToken));
             var now = time.GetUtcNow();
             // One draft, one open question: an older pending review no longer describes the draft.
-            foreach (var pending in (await reviews.ListAsync(cancellationToken)).Where(r => r.State == ReviewStates.Pending))
+            foreach (var pending in (await ListAsync(cancellationToken)).Where(r => r.State == ReviewStates.Pending))
                 await reviews.SaveAsync(pending with { State = ReviewStates.Superseded, Decided = now }, cancellationToken);
             var review = new Review(Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(5)), user, now, comment, hash, ReviewStates.Pending);
             await reviews.SaveAsync(review, cancellationToken);
@@ -42,7 +44,7 @@ public sealed class ReviewService(IReviewStore reviews, IEditorStore store, Edit
         try
         {
             if (await FindPendingAsync(user, id, cancellationToken) is { } refusal) return refusal;
-            var review = (await reviews.ListAsync(cancellationToken)).Single(r => r.Id == id);
+            var review = (await ListAsync(cancellationToken)).Single(r => r.Id == id);
             var text = $"{review.Comment} (review {review.Id} by {review.Author}, approved by {user}{(string.IsNullOrWhiteSpace(comment) ? "" : ": " + comment.Trim())})";
             var published = await editor.PublishAsync(user, text, cancellationToken, review.DraftHash);
             switch (published.Outcome)
@@ -68,7 +70,7 @@ public sealed class ReviewService(IReviewStore reviews, IEditorStore store, Edit
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var review = (await reviews.ListAsync(cancellationToken)).FirstOrDefault(r => r.Id == id);
+            var review = (await ListAsync(cancellationToken)).FirstOrDefault(r => r.Id == id);
             if (review is null) return new(ReviewOutcome.NotFound, null, Message: $"There is no review '{id}'.");
             if (review.State != ReviewStates.Pending) return new(ReviewOutcome.Conflict, review, Message: $"This review is {review.State} already.");
             var rejected = review with { State = ReviewStates.Rejected, DecidedBy = user, Decided = time.GetUtcNow(), DecisionComment = comment };
@@ -81,7 +83,7 @@ public sealed class ReviewService(IReviewStore reviews, IEditorStore store, Edit
 
     private async Task<ReviewDecision?> FindPendingAsync(string user, string id, CancellationToken cancellationToken)
     {
-        var review = (await reviews.ListAsync(cancellationToken)).FirstOrDefault(r => r.Id == id);
+        var review = (await ListAsync(cancellationToken)).FirstOrDefault(r => r.Id == id);
         if (review is null) return new(ReviewOutcome.NotFound, null, Message: $"There is no review '{id}'.");
         if (review.State != ReviewStates.Pending) return new(ReviewOutcome.Conflict, review, Message: $"This review is {review.State} already.");
         if (string.Equals(review.Author, user, StringComparison.OrdinalIgnoreCase))

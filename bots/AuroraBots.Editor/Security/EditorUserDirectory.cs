@@ -1,3 +1,4 @@
+using AuroraBots.Editor.Storage;
 using AuroraBots.Editor.Users;
 
 namespace AuroraBots.Editor.Security;
@@ -13,7 +14,7 @@ public static class UserSources
 public sealed record EditorUserInfo(string Name, IReadOnlyList<string> Roles, string Source, DateTimeOffset? Changed = null, string? ChangedBy = null);
 
 /// <summary>The users who may sign in: those from configuration first, then those admins manage in the editor.</summary>
-public sealed class EditorUserDirectory(EditorOptions options, IEditorUserStore managed)
+public sealed class EditorUserDirectory(EditorOptions options, IRecordStore<ManagedUser> managed)
 {
     // Verifying against a dummy hash for unknown names keeps the response time the same for known and unknown users.
     private static readonly string DummyHash = EditorPasswords.Hash(Guid.NewGuid().ToString());
