@@ -13,6 +13,7 @@ return args[0] switch
     "nlu" => await AuroraBots.Benchmarks.Nlu.NluBenchmarks.RunAsync(args),
     "network" or "textsearch-eval" => await AuroraBots.Benchmarks.Network.NetworkBenchmarks.RunAsync(args),
     "dialogs" => await AuroraBots.Benchmarks.Dialogs.DialogsBenchmarks.RunAsync(args),
+    "editor" => await AuroraBots.Benchmarks.Editor.EditorBenchmarks.RunAsync(args),
     _ => Unknown(args[0]),
 };
 

@@ -144,7 +144,7 @@ test('the preview as on a municipality\'s website: the bot knows the municipalit
   await previewBot(page, 'youth', 'en', '');
   await waitForPreview(page, (m) => m.some((x) => x.step === 'offer'), 'the youth greeting');
   await say(page, '#preview-chat', 'what do you know about me');
-  let messages = await waitForPreview(page, (m) => m.some((x) => x.text.includes('knows this about you')), 'the answer to "what do you know about me"');
+  let messages = await waitForPreview(page, (m) => m.some((x) => x.text.includes('knows this about you') && x.traces), 'the answer to "what do you know about me"');
   const unknown = messages.find((m) => m.text.includes('knows this about you'));
   assert.doesNotMatch(unknown.text, /Oulu/);
   assert.equal(unknown.flow, 'what_do_you_know');
@@ -154,7 +154,7 @@ test('the preview as on a municipality\'s website: the bot knows the municipalit
   await page.locator('#preview-status', { hasText: 'As on the website of Oulu' }).waitFor();
   await waitForPreview(page, (m) => m.some((x) => x.step === 'offer'), 'the youth greeting on Oulu\'s site');
   await say(page, '#preview-chat', 'what do you know about me');
-  messages = await waitForPreview(page, (m) => m.some((x) => x.text.includes('knows this about you')), 'the answer on Oulu\'s site');
+  messages = await waitForPreview(page, (m) => m.some((x) => x.text.includes('knows this about you') && x.traces), 'the answer on Oulu\'s site');
   const known = messages.find((m) => m.text.includes('knows this about you'));
   assert.match(known.text, /Oulu/);
   assert.match(known.text, /from the municipality website you are chatting on/);

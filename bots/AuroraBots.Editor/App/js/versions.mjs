@@ -10,6 +10,7 @@ let app = null; // { state, openFile, refreshFiles, reloadOpenFile, refreshValid
 let wired = false;
 let versions = [];
 let requireReview = false;
+let shownLatest = null;
 
 export function initVersions(context) {
   app = context;
@@ -69,8 +70,11 @@ function renderVersions() {
       h('td', {}, String(version.fileCount)),
       actions));
   }
+  // A new version (publish, approval, rollback) moves the comparison to "previous → newest"; otherwise the choice stays.
+  const moved = live !== shownLatest;
+  shownLatest = live;
   for (const [select, index] of [[$('diff-from'), 1], [$('diff-to'), 0]]) {
-    const previous = select.value;
+    const previous = moved ? '' : select.value;
     select.replaceChildren(...versions.map((v) => h('option', { value: v.number }, t('versions.option', { version: v.number }))));
     select.value = previous && versions.some((v) => String(v.number) === previous) ? previous : String(versions[Math.min(index, versions.length - 1)]?.number ?? '');
   }
