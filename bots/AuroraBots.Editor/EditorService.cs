@@ -11,7 +11,7 @@ namespace AuroraBots.Editor;
 
 /// <summary>
 /// The editor's operations: save with validation, publish (validate → immutable version → live folder), rollback.
-/// Publishing writes only changed files into the live folder; the engine's hot reload then serves them without restart.
+/// Publishing writes only changed files into the live folder and reloads the engine at once: the bots serve them without restart.
 /// </summary>
 public sealed class EditorService(IEditorStore store, IDialogContent dialogs, AuditLog audit, TranslationHistory translations, EditorPathsOptions paths, ILogger<EditorService> logger, ILivePublisher? livePublisher = null, ReleaseTests? releaseTests = null)
 {
@@ -105,6 +105,7 @@ public sealed class EditorService(IEditorStore store, IDialogContent dialogs, Au
             var changed = livePublisher is null
                 ? await FolderSync.MirrorAsync(files, paths.LivePath, CancellationToken.None)
                 : await livePublisher.GoLiveAsync(version, files, CancellationToken.None);
+            EngineReload.AfterLiveWrite(dialogs, changed);
             await audit.AppendAsync(user, action, $"v{version.Number}", true, $"{comment} ({changed.Count} files changed)", CancellationToken.None);
             logger.LogInformation("{User}: {Action} version {Version} ({Changed} files changed)", user, action, version.Number, changed.Count);
             return new(PublishOutcome.Published, version, [], changed);

@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import { seriousViolations } from './lib/axe.mjs';
 import { launchBrowser, recordCspViolations, screenshot, watch } from './lib/browser.mjs';
 import { editorWorkspace, liveGreeting } from './lib/editor.mjs';
-import { editAndSave, openFile, signIn, textField, waitForPreview } from './lib/editor-ui.mjs';
+import { editAndSave, openEditor, openFile, signIn, textField, waitForPreview } from './lib/editor-ui.mjs';
 import { startHost } from './lib/host.mjs';
 import { say } from './lib/webchat.mjs';
 
@@ -136,8 +136,7 @@ test('the UI in Finnish and Swedish: the browser\'s language by default, a switc
 
 test('the preview as on a municipality\'s website: the bot knows the municipality without asking', async () => {
   const page = await browser.context.newPage();
-  await page.goto(`${host.origin}/editor`);
-  await page.locator('#whoami', { hasText: 'pekka' }).waitFor();
+  await openEditor(page, host.origin, publisher);
   await page.locator('#preview-municipality option[value="564"]').waitFor({ state: 'attached' });
 
   // Without a municipality the youth bot knows nothing about the user…
@@ -166,8 +165,7 @@ test('the preview as on a municipality\'s website: the bot knows the municipalit
 
 test('publishing is refused while a transcript test fails: the failures are shown, nothing is published', async () => {
   const page = await browser.context.newPage();
-  await page.goto(`${host.origin}/editor`);
-  await page.locator('#whoami', { hasText: 'pekka' }).waitFor();
+  await openEditor(page, host.origin, publisher);
   const versionsBefore = await page.evaluate(async () => (await (await fetch('/editor/api/versions')).json()).length);
   const liveBefore = await liveGreeting(host.origin, 'sample', 'fi');
 
@@ -200,8 +198,7 @@ test('publishing is refused while a transcript test fails: the failures are show
 
 test('the Versions tab lists the texts changed in one language between two versions, before and after', async () => {
   const page = await browser.context.newPage();
-  await page.goto(`${host.origin}/editor`);
-  await page.locator('#whoami', { hasText: 'pekka' }).waitFor();
+  await openEditor(page, host.origin, publisher);
   const file = 'sample/bot.yaml';
   const field = 'receives[1].purpose.sv';
   const before = 'Vi visar tjänster i din kommun.';

@@ -1,3 +1,4 @@
+using AuroraBots.Dialogs.Engine;
 using AuroraBots.Editor.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,7 @@ namespace AuroraBots.Editor.Publishing;
 /// folder's content hash with the version's, and only when they differ writes the changed files (atomically each);
 /// the engine's hot reload then serves them. While Redis is down it waits and the bots keep serving their folder.
 /// </summary>
-public sealed class LiveVersionSync(RedisEditorConnection redis, RedisEditorStore store, LiveFolder live, EditorOptions options, ILogger<LiveVersionSync> logger)
+public sealed class LiveVersionSync(RedisEditorConnection redis, RedisEditorStore store, LiveFolder live, EditorOptions options, IDialogContent dialogs, ILogger<LiveVersionSync> logger)
     : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0);
@@ -63,6 +64,7 @@ public sealed class LiveVersionSync(RedisEditorConnection redis, RedisEditorStor
             var snapshot = await store.GetVersionAsync(number, cancellationToken)
                 ?? throw new InvalidDataException($"The live version {number} is missing in Redis");
             var changed = await FolderSync.MirrorAsync(snapshot.Files, live.Path, cancellationToken);
+            EngineReload.AfterLiveWrite(dialogs, changed);
             logger.LogInformation("Live folder {LivePath} brought to version {Version} ({Changed} files changed)", live.Path, number, changed.Count);
         }
         AppliedVersion = number;

@@ -87,8 +87,8 @@ public static class EditorBenchmarks
             Print("live validation", validate);
             Print("save", save);
             Print("publish (incl. tests)", publish);
-            Print("live on host A", liveA, "after the publish answered");
-            Print("live on host B", liveB, "after the publish answered");
+            Print("live on host A", liveA, "from sending the publish");
+            Print("live on host B", liveB, "from sending the publish");
             Console.WriteLine($"load average:          {System.IO.File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
             return 0;
         }

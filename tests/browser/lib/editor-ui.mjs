@@ -58,3 +58,11 @@ export async function waitForPreview(page, predicate, what, timeout = 20_000) {
   }
   throw new Error(`timed out waiting for ${what}; the preview showed:\n${JSON.stringify(messages, null, 1)}`);
 }
+
+/** Opens the editor as `user`: reuses the browser's session when it is theirs, else signs in. */
+export async function openEditor(page, origin, user) {
+  await page.goto(`${origin}/editor`);
+  const signedIn = page.locator('#whoami', { hasText: user.name });
+  await signedIn.or(page.locator('#signin-form')).first().waitFor();
+  if (!(await signedIn.isVisible())) await signIn(page, origin, user);
+}
