@@ -105,6 +105,13 @@ test('the UI in Finnish and Swedish: the browser\'s language by default, a switc
   await page.locator('#nav-tree details[data-bot="sample"] .group-title', { hasText: 'Keskustelupolut' }).waitFor();
   await page.locator('#nav-tree button.step', { hasText: 'Vaihe 1 · say' }).waitFor();
   await page.getByText('Ruotsi (sv)').first().waitFor();
+  // Switching with a file open keeps the file and labels its form in the new language.
+  await page.locator('#ui-language').selectOption('sv');
+  await page.getByText('Svenska (sv)').first().waitFor();
+  assert.equal(await page.locator('#file-title').innerText(), 'sample/main.yaml');
+  await page.locator('#ui-language').selectOption('fi');
+  await page.getByText('Ruotsi (sv)').first().waitFor();
+  assert.equal(await page.locator('#file-title').innerText(), 'sample/main.yaml');
   await page.locator('#preview-municipality option', { hasText: 'Ei kuntaa' }).waitFor({ state: 'attached' });
   await page.locator('#preview-municipality option[value="564"]', { hasText: 'Oulu' }).waitFor({ state: 'attached' });
   await page.locator('#preview-municipality option[value="091"]', { hasText: 'Helsinki' }).waitFor({ state: 'attached' });

@@ -461,9 +461,10 @@ onLanguageChange(() => {
   showWhoAmI();
   renderNavigator();
   if (state.file) {
+    $('file-title').textContent = state.file.path; // the static text put "Choose a file" back
     renderFileForm();
     showErrors();
-  } else $('file-title').textContent = t('edit.chooseFile');
+  }
   showPanel(currentPanel());
   loadMunicipalities();
 });
