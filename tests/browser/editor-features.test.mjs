@@ -1,4 +1,4 @@
-// The editor at /editor, round 2 (issue 7), in headless Chromium against the real built host with a throw-away live
+// The editor at /editor in headless Chromium against the real built host with a throw-away live
 // folder: the trace (bot · flow · step) under each bot message of the preview, the Finnish/Swedish/English UI, the
 // preview as on a municipality's website, publishing refused by failing transcript tests, and the per-language diff
 // of two versions.
@@ -21,7 +21,7 @@ let workspace;
 
 before(async () => {
   workspace = editorWorkspace([publisher]);
-  host = await startHost('editor-round2', workspace.env);
+  host = await startHost('editor-features', workspace.env);
   browser = await launchBrowser();
   await recordCspViolations(browser.context);
 });
