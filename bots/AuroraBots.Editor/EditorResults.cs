@@ -2,6 +2,9 @@ using AuroraBots.Editor.Storage;
 
 namespace AuroraBots.Editor;
 
+/// <summary>The body of a refusal that needs only a sentence: <c>{message}</c>.</summary>
+public sealed record EditorMessageResponse(string Message);
+
 /// <summary>A validation problem as the API returns it (file relative to the dialogs folder, YAML path, message).</summary>
 public sealed record ValidationProblem(string File, string Path, string Message);
 

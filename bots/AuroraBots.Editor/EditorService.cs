@@ -13,7 +13,7 @@ namespace AuroraBots.Editor;
 /// The editor's operations: save with validation, publish (validate → immutable version → live folder), rollback.
 /// Publishing writes only changed files into the live folder and reloads the engine at once: the bots serve them without restart.
 /// </summary>
-public sealed class EditorService(IEditorStore store, IDialogContent dialogs, AuditLog audit, TranslationHistory translations, EditorPathsOptions paths, ILogger<EditorService> logger, ILivePublisher? livePublisher = null, ReleaseTests? releaseTests = null)
+public sealed class EditorService(IEditorStore store, IDialogContent dialogs, AuditLog audit, TranslationHistory translations, EditorPathsOptions paths, ILivePublisher livePublisher, ILogger<EditorService> logger, ReleaseTests? releaseTests = null)
 {
     private readonly SemaphoreSlim _publishGate = new(1, 1);
 
@@ -102,9 +102,7 @@ public sealed class EditorService(IEditorStore store, IDialogContent dialogs, Au
         try
         {
             // With Redis the publisher also makes every other host switch to this version.
-            var changed = livePublisher is null
-                ? await FolderSync.MirrorAsync(files, paths.LivePath, CancellationToken.None)
-                : await livePublisher.GoLiveAsync(version, files, CancellationToken.None);
+            var changed = await livePublisher.GoLiveAsync(version, files, CancellationToken.None);
             EngineReload.AfterLiveWrite(dialogs, changed);
             await audit.AppendAsync(user, action, $"v{version.Number}", true, $"{comment} ({changed.Count} files changed)", CancellationToken.None);
             logger.LogInformation("{User}: {Action} version {Version} ({Changed} files changed)", user, action, version.Number, changed.Count);

@@ -1,13 +1,9 @@
 using AuroraBots.Dialogs;
 using AuroraBots.Editor.Apis;
-using AuroraBots.Editor.Audit;
-using AuroraBots.Editor.Coverage;
 using AuroraBots.Editor.Preview;
-using AuroraBots.Editor.Publishing;
+using AuroraBots.Editor.Reviews;
 using AuroraBots.Editor.Security;
 using AuroraBots.Editor.Storage;
-using AuroraBots.Editor.Reviews;
-using AuroraBots.Editor.Users;
 using AuroraBots.Editor.Transcripts;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -51,12 +47,10 @@ public static class EditorExtensions
                 throw new InvalidOperationException($"Editor:DataPath ({data}) and the live dialogs folder ({live}) must not contain each other.");
             return new EditorPathsOptions(data, live);
         });
-        services.TryAddSingleton(sp => Records(sp, "users", EditorJsonContext.Default.ManagedUser, EditorJsonContext.Default.ListManagedUser, ManagedUser.KeyOf));
         services.TryAddSingleton<EditorUserDirectory>();
-        services.AddEditorStorage(options); // files, or Redis + publishing to every host (Publishing/EditorStorageExtensions.cs)
+        services.AddEditorStorage(options); // files, or Redis + publishing to every host (Storage/EditorStorageExtensions.cs)
         if (options.TestsBeforePublish) services.TryAddSingleton<ReleaseTests>();
         services.TryAddSingleton<EditorService>();
-        services.TryAddSingleton(sp => Records(sp, "reviews", EditorJsonContext.Default.Review, EditorJsonContext.Default.ListReview, r => r.Id));
         services.TryAddSingleton<ReviewService>();
         services.AddHostedService<EditorStartupCheck>();
         services.AddEditorPreview(); // preview on the draft (routes draft.* Direct Line bots), transcript runs, live validation
@@ -82,13 +76,6 @@ public static class EditorExtensions
         return services;
     }
 
-    /// <summary>Small keyed records (users, reviews): <c>DataPath/{name}.json</c>, or the Redis hash <c>{prefix}editor:{name}</c>.</summary>
-    private static IRecordStore<T> Records<T>(IServiceProvider services, string name, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> one,
-        System.Text.Json.Serialization.Metadata.JsonTypeInfo<List<T>> list, Func<T, string> keyOf) =>
-        services.GetRequiredService<EditorRedisSettings>().Enabled
-            ? new RedisRecordStore<T>(services.GetRequiredService<RedisEditorConnection>(), name, one, keyOf)
-            : new FileRecordStore<T>(Path.Combine(services.GetRequiredService<EditorPathsOptions>().DataPath, name + ".json"), list, keyOf);
-
     private static bool IsSameOrInside(string path, string folder)
     {
         var a = Path.TrimEndingDirectorySeparator(path) + Path.DirectorySeparatorChar;
@@ -104,7 +91,7 @@ public static class EditorExtensions
         api.MapSessionApi();
         api.MapFilesApi();
         api.MapVersionsApi();
-        api.MapStatusApi(); // store, live version, instances (Publishing/StatusApi.cs)
+        api.MapStatusApi(); // store, live version, instances, review and test settings
         api.MapAuditApi();
         api.MapUsersApi();
         api.MapMunicipalitiesApi();

@@ -4,6 +4,7 @@ using System.Text.Json;
 using AuroraBots.Dialogs.Engine;
 using AuroraBots.Editor.Audit;
 using AuroraBots.Editor.Coverage;
+using AuroraBots.Editor.Publishing;
 using AuroraBots.Editor.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -162,8 +163,9 @@ public sealed class VersionsTests
         await File.WriteAllTextAsync(blocked, "a file where the live folder should be");
         var audit = new AuditLog(data, TimeProvider.System);
         var store = new FileEditorStore(data, host.LivePath, TimeProvider.System);
+        var paths = new EditorPathsOptions(data, blocked);
         var editor = new EditorService(store, host.Dialogs, audit, new TranslationHistory(data, TimeProvider.System),
-            new EditorPathsOptions(data, blocked), NullLogger<EditorService>.Instance);
+            paths, new LocalLivePublisher(new LiveFolder(paths)), NullLogger<EditorService>.Instance);
 
         var result = await editor.PublishAsync("pekka", "to nowhere", CancellationToken.None);
         Assert.Equal(PublishOutcome.LiveWriteFailed, result.Outcome);

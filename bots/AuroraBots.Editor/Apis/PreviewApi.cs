@@ -51,4 +51,3 @@ public static class PreviewApi
 }
 
 /// <summary>An error body with a message (the contract's <c>{ "message": … }</c>).</summary>
-public sealed record EditorMessageResponse(string Message);

@@ -3,7 +3,7 @@ using AuroraBots.Editor.Storage;
 namespace AuroraBots.Editor.Publishing;
 
 /// <summary>
-/// Makes a version live. Without one, <see cref="EditorService"/> writes the live folder of this host only (files store);
+/// Makes a version live: <see cref="LocalLivePublisher"/> writes this host's live folder (files store);
 /// <see cref="RedisLivePublisher"/> also tells every other host sharing the Redis.
 /// </summary>
 public interface ILivePublisher

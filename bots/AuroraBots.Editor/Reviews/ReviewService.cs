@@ -43,8 +43,8 @@ public sealed class ReviewService(IRecordStore<Review> reviews, IEditorStore sto
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (await FindPendingAsync(user, id, cancellationToken) is { } refusal) return refusal;
-            var review = (await ListAsync(cancellationToken)).Single(r => r.Id == id);
+            var (review, refusal) = await FindPendingAsync(id, user, cancellationToken);
+            if (refusal is not null) return refusal;
             var text = $"{review.Comment} (review {review.Id} by {review.Author}, approved by {user}{(string.IsNullOrWhiteSpace(comment) ? "" : ": " + comment.Trim())})";
             var published = await editor.PublishAsync(user, text, cancellationToken, review.DraftHash);
             switch (published.Outcome)
@@ -70,9 +70,8 @@ public sealed class ReviewService(IRecordStore<Review> reviews, IEditorStore sto
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var review = (await ListAsync(cancellationToken)).FirstOrDefault(r => r.Id == id);
-            if (review is null) return new(ReviewOutcome.NotFound, null, Message: $"There is no review '{id}'.");
-            if (review.State != ReviewStates.Pending) return new(ReviewOutcome.Conflict, review, Message: $"This review is {review.State} already.");
+            var (review, refusal) = await FindPendingAsync(id, null, cancellationToken);
+            if (refusal is not null) return refusal;
             var rejected = review with { State = ReviewStates.Rejected, DecidedBy = user, Decided = time.GetUtcNow(), DecisionComment = comment };
             await reviews.SaveAsync(rejected, cancellationToken);
             await audit.AppendAsync(user, ReviewAuditActions.Reject, id, true, comment, cancellationToken);
@@ -81,14 +80,15 @@ public sealed class ReviewService(IRecordStore<Review> reviews, IEditorStore sto
         finally { _gate.Release(); }
     }
 
-    private async Task<ReviewDecision?> FindPendingAsync(string user, string id, CancellationToken cancellationToken)
+    /// <summary>The pending review <paramref name="id"/>, or why it cannot be decided (by <paramref name="approver"/>, when approving).</summary>
+    private async Task<(Review Review, ReviewDecision? Refusal)> FindPendingAsync(string id, string? approver, CancellationToken cancellationToken)
     {
-        var review = (await ListAsync(cancellationToken)).FirstOrDefault(r => r.Id == id);
-        if (review is null) return new(ReviewOutcome.NotFound, null, Message: $"There is no review '{id}'.");
-        if (review.State != ReviewStates.Pending) return new(ReviewOutcome.Conflict, review, Message: $"This review is {review.State} already.");
-        if (string.Equals(review.Author, user, StringComparison.OrdinalIgnoreCase))
-            return new(ReviewOutcome.Conflict, review, Message: "You submitted this review; someone else must approve it.");
-        return null;
+        var review = (await reviews.ListAsync(cancellationToken)).FirstOrDefault(r => r.Id == id);
+        if (review is null) return (null!, new(ReviewOutcome.NotFound, null, Message: $"There is no review '{id}'."));
+        if (review.State != ReviewStates.Pending) return (review, new(ReviewOutcome.Conflict, review, Message: $"This review is {review.State} already."));
+        if (approver is not null && string.Equals(review.Author, approver, StringComparison.OrdinalIgnoreCase))
+            return (review, new(ReviewOutcome.Conflict, review, Message: "You submitted this review; someone else must approve it."));
+        return (review, null);
     }
 }
 

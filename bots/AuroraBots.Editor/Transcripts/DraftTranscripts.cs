@@ -60,8 +60,7 @@ public sealed class DraftTranscripts(IEditorStore store, DraftDialogContent draf
     {
         var status = await draft.RefreshAsync(cancellationToken);
         if (!status.IsValid) return (null, status, true);
-        var snapshot = new FixedDialogContent(status.Runtime, draft);
-        var runner = new TranscriptRunner(PreviewServiceCollectionExtensions.DraftEngine(services, snapshot), snapshot, states);
+        var runner = FixedDialogContent.Runner(services, status.Runtime, draft);
         var unreadable = new List<TranscriptResult>();
         var onlyBot = bot ?? file?.Split('/')[0];
         var cases = TranscriptRunner.Discover(status.Runtime.Content, unreadable, onlyBot)

@@ -31,6 +31,7 @@ public sealed class DialogContentProvider : IDialogContent, IDisposable
     private readonly Timer? _debounce;
     private readonly Lock _reloadLock = new();
     private DialogRuntime _current;
+    private string? _fingerprint; // of the files behind _current
 
     public DialogContentProvider(string path, DialogContentLoader loader, INluService nlu, bool hotReload, ILogger<DialogContentProvider> logger)
     {
@@ -38,6 +39,8 @@ public sealed class DialogContentProvider : IDialogContent, IDisposable
         _loader = loader;
         _nlu = nlu;
         _logger = logger;
+        try { _fingerprint = Fingerprint(path); }
+        catch (IOException) { } // a missing folder: the loader names the problem just below
         var result = loader.Load(path);
         if (!result.IsValid) throw new InvalidDialogContentException(result.Errors);
         _current = new DialogRuntime(result.Content!, nlu);
@@ -66,7 +69,15 @@ public sealed class DialogContentProvider : IDialogContent, IDisposable
         lock (_reloadLock)
         {
             ContentLoadResult result;
-            try { result = _loader.Load(_path); }
+            string fingerprint;
+            try
+            {
+                // Nothing changed (a publish reloads at once and its writes still wake the watcher): keep the runtime,
+                // skip validating and retraining the NLU.
+                fingerprint = Fingerprint(_path);
+                if (fingerprint == _fingerprint) return [];
+                result = _loader.Load(_path);
+            }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 _logger.LogWarning(ex, "Reading {Path} failed; keeping the last valid dialogs", _path);
@@ -80,10 +91,23 @@ public sealed class DialogContentProvider : IDialogContent, IDisposable
             }
             var runtime = new DialogRuntime(result.Content!, _nlu);
             Volatile.Write(ref _current, runtime);
+            _fingerprint = fingerprint;
             _logger.LogInformation("Reloaded dialogs: {Bots} bots", runtime.Content.Bots.Count);
             Reloaded?.Invoke(runtime);
             return [];
         }
+    }
+
+    /// <summary>One hash over every YAML file below <paramref name="path"/> (names and contents): what the loader reads.</summary>
+    private static string Fingerprint(string path)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var file in Directory.EnumerateFiles(path, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetRelativePath(path, file) + "\0"));
+            hash.AppendData(File.ReadAllBytes(file));
+        }
+        return Convert.ToHexString(hash.GetHashAndReset());
     }
 
     public void Dispose()

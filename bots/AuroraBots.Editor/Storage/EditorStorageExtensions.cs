@@ -1,11 +1,14 @@
 using AuroraBots.Editor.Audit;
 using AuroraBots.Editor.Coverage;
-using AuroraBots.Editor.Storage;
+using AuroraBots.Editor.Publishing;
+using AuroraBots.Editor.Reviews;
+using AuroraBots.Editor.Users;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace AuroraBots.Editor.Publishing;
+namespace AuroraBots.Editor.Storage;
 
 /// <summary>Which Redis the editor uses: <c>Editor:Redis</c>, else <c>ConnectionStrings:Redis</c>; null means files.</summary>
 public sealed record EditorRedisSettings(string? Configuration, string KeyPrefix)
@@ -17,9 +20,9 @@ public sealed record EditorRedisSettings(string? Configuration, string KeyPrefix
 public static class EditorStorageExtensions
 {
     /// <summary>
-    /// Drafts, versions, audit log and translation history: in files under <c>Editor:DataPath</c> (one instance), or, when
-    /// Redis is configured, in Redis shared by every instance, with <see cref="RedisLivePublisher"/> and
-    /// <see cref="LiveVersionSync"/> making every host serve the published version.
+    /// Drafts, versions, audit log, translation history, users and reviews: in files under <c>Editor:DataPath</c> (one
+    /// instance), or, when Redis is configured, in Redis shared by every instance, with <see cref="RedisLivePublisher"/>
+    /// and <see cref="LiveVersionSync"/> making every host serve the published version.
     /// </summary>
     public static IServiceCollection AddEditorStorage(this IServiceCollection services, EditorOptions options)
     {
@@ -47,20 +50,20 @@ public static class EditorStorageExtensions
         services.TryAddSingleton(sp => UsesRedis(sp)
             ? new TranslationHistory(new RedisTranslationHistoryStore(sp.GetRequiredService<RedisEditorConnection>()), sp.GetRequiredService<TimeProvider>())
             : new TranslationHistory(sp.GetRequiredService<EditorPathsOptions>().DataPath, sp.GetRequiredService<TimeProvider>()));
-        // EditorService takes an optional ILivePublisher: none with files (it writes this host's folder itself).
-        services.TryAddSingleton<ILivePublisher>(sp => UsesRedis(sp) ? sp.GetRequiredService<RedisLivePublisher>() : new ThisHostOnly(sp.GetRequiredService<LiveFolder>()));
+        services.TryAddSingleton(sp => Records(sp, "users", EditorJsonContext.Default.ManagedUser, EditorJsonContext.Default.ListManagedUser, ManagedUser.KeyOf));
+        services.TryAddSingleton(sp => Records(sp, "reviews", EditorJsonContext.Default.Review, EditorJsonContext.Default.ListReview, r => r.Id));
+        services.TryAddSingleton<ILivePublisher>(sp => UsesRedis(sp) ? sp.GetRequiredService<RedisLivePublisher>() : new LocalLivePublisher(sp.GetRequiredService<LiveFolder>()));
         services.AddHostedService<LiveVersionSyncHost>();
         return services;
     }
 
     private static bool UsesRedis(IServiceProvider services) => services.GetRequiredService<EditorRedisSettings>().Enabled;
 
-    /// <summary>Files store: publishing writes this host's live folder, nothing else to tell.</summary>
-    private sealed class ThisHostOnly(LiveFolder live) : ILivePublisher
-    {
-        public Task<IReadOnlyList<string>> GoLiveAsync(VersionInfo version, IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken) =>
-            live.WriteAsync(() => FolderSync.MirrorAsync(files, live.Path, cancellationToken), cancellationToken);
-    }
+    /// <summary>Small keyed records (users, reviews): <c>DataPath/{name}.json</c>, or the Redis hash <c>{prefix}editor:{name}</c>.</summary>
+    private static IRecordStore<T> Records<T>(IServiceProvider services, string name, JsonTypeInfo<T> one, JsonTypeInfo<List<T>> list, Func<T, string> keyOf) =>
+        UsesRedis(services)
+            ? new RedisRecordStore<T>(services.GetRequiredService<RedisEditorConnection>(), name, one, keyOf)
+            : new FileRecordStore<T>(Path.Combine(services.GetRequiredService<EditorPathsOptions>().DataPath, name + ".json"), list, keyOf);
 
     /// <summary>Runs <see cref="LiveVersionSync"/> only when Redis is configured.</summary>
     private sealed class LiveVersionSyncHost(IServiceProvider services) : Microsoft.Extensions.Hosting.IHostedService

@@ -1,3 +1,4 @@
+using AuroraBots.Editor.Publishing;
 using AuroraBots.Editor.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
-namespace AuroraBots.Editor.Publishing;
+namespace AuroraBots.Editor.Apis;
 
 /// <summary>
 /// Where the editor keeps its data and what is live. <see cref="LiveVersion"/>: the published version every host should
