@@ -14,7 +14,7 @@ for tool in dotnet npm; do
   command -v "$tool" >/dev/null || { echo "run.sh: '$tool' is required (see README.md)" >&2; exit 1; }
 done
 
-host=bots/AuroraBots.Host
+host=infra/AuroraBots.Host
 # Web Chat is self-hosted from npm (pinned in $host/webchat/package-lock.json). The build copies it into wwwroot;
 # install it here first so a missing registry shows up as a clear npm error rather than inside the build.
 if [ ! -f "$host/wwwroot/lib/webchat/webchat.js" ] && [ ! -f "$host/webchat/node_modules/botframework-webchat/dist/webchat.js" ]; then

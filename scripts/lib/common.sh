@@ -67,7 +67,10 @@ trx_counts() {
 tap_counts() {
   [[ -f "$1" ]] || return 0
   local p f
+  local c
   p=$(grep -E '^# pass [0-9]+' "$1" | tail -1 | awk '{print $3}')
   f=$(grep -E '^# fail [0-9]+' "$1" | tail -1 | awk '{print $3}')
-  [[ -n "$p" ]] && echo "$p ${f:-0}"
+  # A test cancelled by a failing hook (e.g. the host did not start) did not pass: count it as failed.
+  c=$(grep -E '^# cancelled [0-9]+' "$1" | tail -1 | awk '{print $3}')
+  [[ -n "$p" ]] && echo "$p $(( ${f:-0} + ${c:-0} ))"
 }

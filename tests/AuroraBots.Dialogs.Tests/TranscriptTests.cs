@@ -7,7 +7,7 @@ using AuroraBots.Dialogs.Validation;
 namespace AuroraBots.Dialogs.Tests;
 
 /// <summary>
-/// Every transcript test of every bot under dialogs/, in every language it declares, against the engine
+/// Every transcript test of every bot under bots/, in every language it declares, against the engine
 /// with the real local AuroraAI network, the real hand-off service and Redis state.
 /// </summary>
 [Collection(RedisCollection.Name)]

@@ -15,7 +15,7 @@ using Microsoft.Extensions.Logging;
 namespace AuroraBots.Editor.Tests;
 
 /// <summary>
-/// A real Kestrel host on 127.0.0.1:0 serving a temp copy of the repo's dialogs/ (hot reload on) plus the editor,
+/// A real Kestrel host on 127.0.0.1:0 serving a temp copy of the repo's bots/ (hot reload on) plus the editor,
 /// with its own temp data folder. Users: ella (editor), pekka (publisher), aino (admin).
 /// </summary>
 public sealed class EditorHost : IAsyncDisposable
@@ -49,7 +49,7 @@ public sealed class EditorHost : IAsyncDisposable
         Action<WebApplication>? endpoints = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "aurora-editor-tests", Guid.NewGuid().ToString("N"));
-        var live = Path.Combine(root, "dialogs");
+        var live = Path.Combine(root, "bots");
         var data = Path.Combine(root, "editor-data");
         CopyFolder(FindRepoDialogs(), live);
 
@@ -127,10 +127,10 @@ public sealed class EditorHost : IAsyncDisposable
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "dialogs");
+            var candidate = Path.Combine(dir.FullName, "bots");
             if (Directory.Exists(Path.Combine(candidate, "_shared"))) return candidate;
         }
-        throw new InvalidOperationException("The repository's dialogs/ folder was not found above " + AppContext.BaseDirectory);
+        throw new InvalidOperationException("The repository's bots/ folder was not found above " + AppContext.BaseDirectory);
     }
 
     private static void CopyFolder(string source, string target)

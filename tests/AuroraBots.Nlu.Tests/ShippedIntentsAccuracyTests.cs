@@ -1,12 +1,12 @@
 namespace AuroraBots.Nlu.Tests;
 
 /// <summary>
-/// The intents shipped under dialogs/ (global + front desk) must reach the 90 % per-language target on their
+/// The intents shipped under bots/ (global + front desk) must reach the 90 % per-language target on their
 /// held-out utterances, and the held-out set must be big enough and never copied into training.
 /// </summary>
 public class ShippedIntentsAccuracyTests
 {
-    private static readonly string s_dialogs = Path.Combine(RepositoryRoot(), "dialogs");
+    private static readonly string s_dialogs = Path.Combine(RepositoryRoot(), "bots");
 
     private static IReadOnlyList<IntentExample> Load(string bot, string file) =>
         IntentFile.Load(Path.Combine(s_dialogs, bot, file));

@@ -1,5 +1,5 @@
-// A real conversation through the widget with the shipped bot content (dialogs/frontdesk → dialogs/work), as in
-// dialogs/frontdesk/tests/route_accept_all.yaml: suggested actions, a hand-off shown in the panel header with a
+// A real conversation through the widget with the shipped bot content (bots/frontdesk → bots/work), as in
+// bots/frontdesk/tests/route_accept_all.yaml: suggested actions, a hand-off shown in the panel header with a
 // spoken notice, a carousel of hero cards, and a postBack button that stays out of the transcript but reaches the bot.
 // (Web Chat checks 19 and 20 of the channel reference; issue 6 item 4.)
 import assert from 'node:assert/strict';

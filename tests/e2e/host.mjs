@@ -1,4 +1,4 @@
-// Starts the real AuroraBots host (the built bots/AuroraBots.Host dll) on a free loopback port and talks to it
+// Starts the real AuroraBots host (the built infra/AuroraBots.Host dll) on a free loopback port and talks to it
 // with Microsoft's DirectLineJS, running in Node with xhr2 + ws as its README documents.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -13,8 +13,8 @@ globalThis.WebSocket = require('ws');
 const { DirectLine } = require('botframework-directlinejs');
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const hostProject = path.join(repoRoot, 'bots', 'AuroraBots.Host', 'AuroraBots.Host.csproj');
-const hostDll = path.join(repoRoot, 'bots', 'AuroraBots.Host', 'bin', 'Debug', 'net10.0', 'AuroraBots.Host.dll');
+const hostProject = path.join(repoRoot, 'infra', 'AuroraBots.Host', 'AuroraBots.Host.csproj');
+const hostDll = path.join(repoRoot, 'infra', 'AuroraBots.Host', 'bin', 'Debug', 'net10.0', 'AuroraBots.Host.dll');
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -45,7 +45,7 @@ export async function startHost(extraEnv = {}) {
     env: {
       ...process.env,
       DOTNET_CLI_TELEMETRY_OPTOUT: '1',
-      Dialogs__Path: path.join(repoRoot, 'dialogs'),
+      Dialogs__Path: path.join(repoRoot, 'bots'),
       Dialogs__HotReload: 'false',
       Logging__LogLevel__Default: 'Warning',
       // With the master test script's Redis, state and the consent ledger live in Redis as in production.

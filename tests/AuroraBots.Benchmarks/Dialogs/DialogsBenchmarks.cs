@@ -117,7 +117,7 @@ public static class DialogsBenchmarks
     }
 }
 
-/// <summary>A temporary dialogs folder: the repository's <c>_shared</c> plus a benchmark bot with the 6-step flow.</summary>
+/// <summary>A temporary bots content folder: the repository's <c>_shared</c> plus a benchmark bot with the 6-step flow.</summary>
 internal static class BenchDialogs
 {
     public static string Create()
@@ -181,8 +181,8 @@ internal static class BenchDialogs
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (Directory.Exists(Path.Combine(dir.FullName, "dialogs", "_shared"))) return Path.Combine(dir.FullName, "dialogs", "_shared");
-        throw new InvalidOperationException("dialogs/_shared not found");
+                if (Directory.Exists(Path.Combine(dir.FullName, "bots", "_shared"))) return Path.Combine(dir.FullName, "bots", "_shared");
+        throw new InvalidOperationException("bots/_shared not found");
     }
 
     private static string Also(this string value, Action<string> action)

@@ -146,7 +146,7 @@ public static class EditorBenchmarks
 
         public static async Task<BenchHost> StartAsync(string root, string redis, string prefix)
         {
-            var live = Path.Combine(root, "dialogs");
+            var live = Path.Combine(root, "bots");
             CopyFolder(RepoDialogs(), live);
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = root, EnvironmentName = "Production" });
             builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -194,8 +194,8 @@ public static class EditorBenchmarks
         private static string RepoDialogs()
         {
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (Directory.Exists(Path.Combine(dir.FullName, "dialogs", "_shared"))) return Path.Combine(dir.FullName, "dialogs");
-            throw new InvalidOperationException("dialogs/ not found above " + AppContext.BaseDirectory);
+                if (Directory.Exists(Path.Combine(dir.FullName, "bots", "_shared"))) return Path.Combine(dir.FullName, "bots");
+            throw new InvalidOperationException("bots/ not found above " + AppContext.BaseDirectory);
         }
 
         private static void CopyFolder(string source, string target)

@@ -4,9 +4,9 @@ using AuroraBots.Nlu;
 namespace AuroraBots.Benchmarks.Nlu;
 
 /// <summary>
-/// <c>nlu [dialogs/]</c>: training time of the front desk's NLU (global + routing intents, fi/sv/en), latency
+/// <c>nlu [bots/]</c>: training time of the front desk's NLU (global + routing intents, fi/sv/en), latency
 /// of one <see cref="NluEngine.Analyse"/> (language + intents + entities) and of its parts, and throughput
-/// with concurrent turns. Uses the shipped intents under dialogs/.
+/// with concurrent turns. Uses the shipped intents under bots/.
 /// </summary>
 public static class NluBenchmarks
 {
@@ -15,12 +15,12 @@ public static class NluBenchmarks
 
     public static Task<int> RunAsync(string[] args)
     {
-        var dialogs = args.Length > 1 ? args[1] : "dialogs";
+        var dialogs = args.Length > 1 ? args[1] : "bots";
         var trainingFiles = new[] { Path.Combine(dialogs, "_shared", "intents.yaml"), Path.Combine(dialogs, "frontdesk", "intents.yaml") };
         var testFiles = new[] { Path.Combine(dialogs, "_shared", "intents.test.yaml"), Path.Combine(dialogs, "frontdesk", "intents.test.yaml") };
         if (trainingFiles.Concat(testFiles).FirstOrDefault(f => !File.Exists(f)) is { } missing)
         {
-            Console.Error.WriteLine($"nlu: {missing} not found; run from the repository root or pass the dialogs folder.");
+            Console.Error.WriteLine($"nlu: {missing} not found; run from the repository root or pass the bots content folder.");
             return Task.FromResult(2);
         }
         var training = trainingFiles.SelectMany(IntentFile.Load).ToList();

@@ -1,6 +1,6 @@
 namespace AuroraBots.Dialogs.Tests.Infrastructure;
 
-/// <summary>Finds the repository's dialogs folder and builds temporary dialogs folders for tests.</summary>
+/// <summary>Finds the repository's bots content folder and builds temporary bots content folders for tests.</summary>
 public static class TestContent
 {
     public static string RepoDialogs { get; } = FindDialogs();
@@ -9,10 +9,10 @@ public static class TestContent
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "dialogs");
+            var candidate = Path.Combine(dir.FullName, "bots");
             if (Directory.Exists(Path.Combine(candidate, "_shared"))) return candidate;
         }
-        throw new InvalidOperationException("dialogs/ not found above " + AppContext.BaseDirectory);
+        throw new InvalidOperationException("bots/ not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>A fresh folder with the real <c>_shared</c> and <c>sample</c>, plus the test bots <c>engine</c> and <c>helper</c>.</summary>

@@ -17,7 +17,7 @@ using Microsoft.Extensions.Logging;
 namespace AuroraBots.Handoff.Tests.Infrastructure;
 
 /// <summary>
-/// The real dialog engine over the repository's <c>dialogs/</c>, the embedded AuroraAI network on Kestrel, the
+/// The real dialog engine over the repository's <c>bots/</c>, the embedded AuroraAI network on Kestrel, the
 /// real client and the hand-off service, with every bot registered as a session-transfer receiver; transcripts
 /// run through the engine's own <see cref="TranscriptRunner"/>.
 /// </summary>
@@ -80,7 +80,7 @@ public sealed class EngineHost : IAsyncDisposable
         return new EngineHost(app, own, time);
     }
 
-    /// <summary>Runs one transcript (YAML text, same format as <c>dialogs/&lt;bot&gt;/tests</c>) in one language.</summary>
+    /// <summary>Runs one transcript (YAML text, same format as <c>bots/&lt;bot&gt;/tests</c>) in one language.</summary>
     public async Task<TranscriptResult> RunAsync(string yaml, string bot, string language)
     {
         var test = TranscriptRunner.Parse(yaml) ?? throw new ArgumentException("empty transcript", nameof(yaml));
@@ -108,10 +108,10 @@ public sealed class EngineHost : IAsyncDisposable
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "dialogs");
+            var candidate = Path.Combine(dir.FullName, "bots");
             if (Directory.Exists(Path.Combine(candidate, "frontdesk"))) return candidate;
         }
-        throw new DirectoryNotFoundException("The repository's dialogs/ folder was not found above " + AppContext.BaseDirectory);
+        throw new DirectoryNotFoundException("The repository's bots/ folder was not found above " + AppContext.BaseDirectory);
     }
 
     public async ValueTask DisposeAsync()

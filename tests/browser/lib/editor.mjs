@@ -15,7 +15,7 @@ export function hashPassword(password, iterations = 210_000) {
 }
 
 /**
- * A temp copy of dialogs/ as the live folder (publishing writes there, never into the repository) and an empty
+ * A temp copy of bots/ as the live folder (publishing writes there, never into the repository) and an empty
  * editor data folder, plus the host configuration for them and for the given users.
  * @param {{name: string, password: string, roles: string[]}[]} users
  */
@@ -23,7 +23,7 @@ export function editorWorkspace(users) {
   const root = mkdtempSync(path.join(tmpdir(), 'aurorabots-editor-'));
   const live = path.join(root, 'live');
   const data = path.join(root, 'data');
-  cpSync(path.join(repoRoot, 'dialogs'), live, { recursive: true });
+  cpSync(path.join(repoRoot, 'bots'), live, { recursive: true });
   // With the master test script's shared Redis the editor keeps drafts, versions and users there: a fresh key prefix
   // gives this run its own history (version numbers start at 1 again).
   const env = { Dialogs__Path: live, Dialogs__HotReload: 'true', Editor__DataPath: data, Editor__RedisKeyPrefix: `aurora-test-${randomBytes(6).toString('hex')}:` };

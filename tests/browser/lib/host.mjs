@@ -1,5 +1,5 @@
-// Starts the already-built AuroraBots host (bots/AuroraBots.Host/bin/**/AuroraBots.Host.dll) on a free loopback
-// port, waits for /healthz, and stops it by PID. The suite builds nothing: run `dotnet build bots/AuroraBots.Host` first.
+// Starts the already-built AuroraBots host (infra/AuroraBots.Host/bin/**/AuroraBots.Host.dll) on a free loopback
+// port, waits for /healthz, and stops it by PID. The suite builds nothing: run `dotnet build infra/AuroraBots.Host` first.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const hostDir = path.join(repoRoot, 'bots/AuroraBots.Host');
+const hostDir = path.join(repoRoot, 'infra/AuroraBots.Host');
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -26,7 +26,7 @@ function hostDll() {
     const dll = path.join(hostDir, 'bin', configuration, 'net10.0', 'AuroraBots.Host.dll');
     if (existsSync(dll)) return dll;
   }
-  throw new Error(`AuroraBots.Host is not built: run "dotnet build bots/AuroraBots.Host" (looked under ${hostDir}/bin)`);
+  throw new Error(`AuroraBots.Host is not built: run "dotnet build infra/AuroraBots.Host" (looked under ${hostDir}/bin)`);
 }
 
 /**
