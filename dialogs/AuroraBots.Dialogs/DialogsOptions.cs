@@ -1,3 +1,5 @@
+using AuroraBots.Dialogs.Content;
+
 namespace AuroraBots.Dialogs;
 
 /// <summary>Configuration section <c>Dialogs</c>.</summary>
@@ -34,4 +36,7 @@ public sealed class DialogsOptions
 
     /// <summary>Safety net against flows that loop without waiting for the user.</summary>
     public int MaxStepsPerTurn { get; set; } = 200;
+
+    /// <summary>Size, depth, alias and node limits for every YAML file read (content, drafts, transcript tests).</summary>
+    public YamlLimits Yaml { get; set; } = new();
 }

@@ -49,14 +49,15 @@ public static class DialogsServiceCollectionExtensions
         services.TryAddSingleton(sp => CreateKernel(sp, registrations));
         services.TryAddSingleton<IFlowActionCatalog, KernelActionCatalog>();
         services.TryAddSingleton(sp => new DialogContentValidator(sp.GetRequiredService<IFlowActionCatalog>()));
-        services.TryAddSingleton<DialogContentLoader>();
+        services.TryAddSingleton(options.Yaml);
+        services.TryAddSingleton(sp => new DialogContentLoader(sp.GetRequiredService<DialogContentValidator>(), options.Yaml));
         services.TryAddSingleton<INluService>(new NluEngineService());
 
         // Refuse invalid content right away (actions are checked again once plugins are known, at start-up).
         var path = ResolvePath(options, configuration[HostDefaults.ContentRootKey]);
         if (options.ValidateOnRegistration)
         {
-            var early = new DialogContentLoader(new DialogContentValidator()).Load(path);
+            var early = new DialogContentLoader(new DialogContentValidator(), options.Yaml).Load(path);
             if (!early.IsValid) throw new InvalidDialogContentException(early.Errors);
         }
 

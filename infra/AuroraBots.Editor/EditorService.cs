@@ -23,7 +23,7 @@ public sealed class EditorService(IEditorStore store, IDialogContent dialogs, Au
     public async Task<ValidationReport> ValidateDraftAsync(CancellationToken cancellationToken)
     {
         var folder = await store.GetDraftFolderAsync(cancellationToken);
-        return Validate(folder, dialogs.LoadFrom(folder));
+        return Validate(folder, dialogs.LoadFrom(folder, cancellationToken));
     }
 
     public async Task<(SaveResult Result, ValidationReport? Validation)> SaveAsync(string user, string path, string content, string? ifMatch, bool createOnly, CancellationToken cancellationToken)
@@ -57,7 +57,7 @@ public sealed class EditorService(IEditorStore store, IDialogContent dialogs, Au
                 return new(PublishOutcome.DraftChanged, null, [], []);
             using (var snapshot = await SnapshotFolder.WriteAsync(files, cancellationToken))
             {
-                var loaded = dialogs.LoadFrom(snapshot.Path);
+                var loaded = dialogs.LoadFrom(snapshot.Path, cancellationToken);
                 var validation = Validate(snapshot.Path, loaded);
                 if (!validation.IsValid)
                 {

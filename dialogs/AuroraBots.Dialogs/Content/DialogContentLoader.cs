@@ -15,8 +15,10 @@ public sealed record ContentLoadResult(DialogContent? Content, IReadOnlyList<Con
 /// Reads <c>bots/</c> (or any folder of the same shape, e.g. an editor's draft) into <see cref="DialogContent"/>
 /// and validates the whole graph. Never throws for bad content: problems come back as <see cref="ContentError"/>s.
 /// </summary>
-public sealed class DialogContentLoader(DialogContentValidator validator)
+public sealed class DialogContentLoader(DialogContentValidator validator, YamlLimits? limits = null)
 {
+    private readonly YamlLimits _limits = limits ?? YamlLimits.Default;
+
     public const string SharedFolder = "_shared";
     public const string ManifestFile = "bot.yaml";
     public const string SharedManifestFile = "shared.yaml";
@@ -31,21 +33,23 @@ public sealed class DialogContentLoader(DialogContentValidator validator)
         .WithTypeConverter(new SuggestionConverter())
         .Build();
 
-    public ContentLoadResult Load(string rootPath)
+    /// <summary>Loads and validates; <paramref name="cancellationToken"/> stops it between and within files (throws).</summary>
+    public ContentLoadResult Load(string rootPath, CancellationToken cancellationToken = default)
     {
         var errors = new List<ContentError>();
         var root = Path.GetFullPath(rootPath);
+        var read = new Reader(root, _limits, cancellationToken);
         if (!Directory.Exists(root))
             return new(null, [new ContentError(rootPath, "", "the bots content folder does not exist")]);
 
         var sharedDir = Path.Combine(root, SharedFolder);
         var shared = new SharedContent
         {
-            Manifest = Read<SharedManifest>(root, Path.Combine(sharedDir, SharedManifestFile), errors, required: false) ?? new(),
-            Texts = Read<TextsDocument>(root, Path.Combine(sharedDir, TextsFile), errors, required: false) ?? new(),
-            Intents = Read<IntentsDocument>(root, Path.Combine(sharedDir, IntentsFile), errors, required: false) ?? new(),
-            TestIntents = Read<IntentsDocument>(root, Path.Combine(sharedDir, TestIntentsFile), errors, required: false),
-            Flows = ReadFlows(root, sharedDir, shared: true, errors),
+            Manifest = read.File<SharedManifest>(Path.Combine(sharedDir, SharedManifestFile), errors, required: false) ?? new(),
+            Texts = read.File<TextsDocument>(Path.Combine(sharedDir, TextsFile), errors, required: false) ?? new(),
+            Intents = read.File<IntentsDocument>(Path.Combine(sharedDir, IntentsFile), errors, required: false) ?? new(),
+            TestIntents = read.File<IntentsDocument>(Path.Combine(sharedDir, TestIntentsFile), errors, required: false),
+            Flows = ReadFlows(read, sharedDir, shared: true, errors),
         };
 
         var bots = new SortedDictionary<string, BotContent>(StringComparer.Ordinal);
@@ -53,7 +57,7 @@ public sealed class DialogContentLoader(DialogContentValidator validator)
         {
             var name = Path.GetFileName(folder);
             if (name == SharedFolder || name.StartsWith('.')) continue;
-            var manifest = Read<BotManifest>(root, Path.Combine(folder, ManifestFile), errors, required: true);
+            var manifest = read.File<BotManifest>(Path.Combine(folder, ManifestFile), errors, required: true);
             if (manifest is null) continue;
             var testsDir = Path.Combine(folder, TestsFolder);
             bots[name] = new BotContent
@@ -61,10 +65,10 @@ public sealed class DialogContentLoader(DialogContentValidator validator)
                 Id = name,
                 Folder = folder,
                 Manifest = manifest,
-                Flows = ReadFlows(root, folder, shared: false, errors),
-                Texts = Read<TextsDocument>(root, Path.Combine(folder, TextsFile), errors, required: false) ?? new(),
-                Intents = Read<IntentsDocument>(root, Path.Combine(folder, IntentsFile), errors, required: false) ?? new(),
-                TestIntents = Read<IntentsDocument>(root, Path.Combine(folder, TestIntentsFile), errors, required: false),
+                Flows = ReadFlows(read, folder, shared: false, errors),
+                Texts = read.File<TextsDocument>(Path.Combine(folder, TextsFile), errors, required: false) ?? new(),
+                Intents = read.File<IntentsDocument>(Path.Combine(folder, IntentsFile), errors, required: false) ?? new(),
+                TestIntents = read.File<IntentsDocument>(Path.Combine(folder, TestIntentsFile), errors, required: false),
                 TranscriptFiles = Directory.Exists(testsDir)
                     ? [.. Directory.EnumerateFiles(testsDir, "*.yaml").Order(StringComparer.Ordinal)]
                     : [],
@@ -76,7 +80,7 @@ public sealed class DialogContentLoader(DialogContentValidator validator)
         return new(content, errors);
     }
 
-    private static Dictionary<string, FlowContent> ReadFlows(string root, string folder, bool shared, List<ContentError> errors)
+    private static Dictionary<string, FlowContent> ReadFlows(Reader read, string folder, bool shared, List<ContentError> errors)
     {
         var flows = new Dictionary<string, FlowContent>(StringComparer.Ordinal);
         if (!Directory.Exists(folder)) return flows;
@@ -84,43 +88,39 @@ public sealed class DialogContentLoader(DialogContentValidator validator)
         {
             var fileName = Path.GetFileName(file);
             if (fileName is ManifestFile or TextsFile or SharedManifestFile || fileName.StartsWith("intents", StringComparison.Ordinal)) continue;
-            var document = Read<FlowDocument>(root, file, errors, required: true);
+            var document = read.File<FlowDocument>(file, errors, required: true);
             if (document is null) continue;
             var id = Path.GetFileNameWithoutExtension(file);
-            flows[id] = new FlowContent(id, Relative(root, file), document, shared);
+            flows[id] = new FlowContent(id, Relative(read.Root, file), document, shared);
         }
         return flows;
     }
 
-    private static T? Read<T>(string root, string file, List<ContentError> errors, bool required) where T : class
+    /// <summary>Reads one file at a time within the YAML limits, turning problems into <see cref="ContentError"/>s.</summary>
+    private sealed class Reader(string root, YamlLimits limits, CancellationToken cancellationToken)
     {
-        if (!File.Exists(file))
-        {
-            if (required) errors.Add(new ContentError(Relative(root, file), "", "file is missing"));
-            return null;
-        }
-        try
-        {
-            var text = File.ReadAllText(file);
-            var value = Yaml.Deserialize<T?>(text);
-            if (value is null) errors.Add(new ContentError(Relative(root, file), "", "file is empty"));
-            return value;
-        }
-        catch (YamlException ex)
-        {
-            errors.Add(new ContentError(Relative(root, file), $"line {ex.Start.Line}, column {ex.Start.Column}", Describe(ex)));
-            return null;
-        }
-    }
+        public string Root => root;
 
-    private static string Describe(YamlException ex)
-    {
-        // YamlDotNet wraps the real reason (e.g. "Property 'foo' not found on type …") in inner exceptions.
-        var message = ex.InnerException?.Message ?? ex.Message;
-        var notFound = System.Text.RegularExpressions.Regex.Match(message, "Property '([^']+)' not found on type '([^']+)'");
-        if (notFound.Success) return $"unknown key '{notFound.Groups[1].Value}'";
-        var cut = message.IndexOf("): ", StringComparison.Ordinal);
-        return cut > 0 && message.StartsWith('(') ? message[(cut + 3)..] : message;
+        public T? File<T>(string file, List<ContentError> errors, bool required) where T : class
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!System.IO.File.Exists(file))
+            {
+                if (required) errors.Add(new ContentError(Relative(root, file), "", "file is missing"));
+                return null;
+            }
+            try
+            {
+                var value = SafeYaml.Deserialize<T>(Yaml, SafeYaml.ReadFile(file, limits), limits, cancellationToken);
+                if (value is null) errors.Add(new ContentError(Relative(root, file), "", "file is empty"));
+                return value;
+            }
+            catch (YamlException ex)
+            {
+                errors.Add(new ContentError(Relative(root, file), $"line {ex.Start.Line}, column {ex.Start.Column}", SafeYaml.Describe(ex)));
+                return null;
+            }
+        }
     }
 
     public static string Relative(string root, string file) => Path.GetRelativePath(root, file).Replace('\\', '/');

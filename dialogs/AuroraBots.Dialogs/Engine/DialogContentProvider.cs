@@ -10,7 +10,7 @@ public interface IDialogContent
     DialogRuntime Current { get; }
 
     /// <summary>Loads and validates another folder (e.g. an editor draft) without serving it.</summary>
-    ContentLoadResult LoadFrom(string path);
+    ContentLoadResult LoadFrom(string path, CancellationToken cancellationToken = default);
 
     /// <summary>Raised after a valid reload.</summary>
     event Action<DialogRuntime>? Reloaded;
@@ -61,7 +61,7 @@ public sealed class DialogContentProvider : IDialogContent, IDisposable
 
     public event Action<DialogRuntime>? Reloaded;
 
-    public ContentLoadResult LoadFrom(string path) => _loader.Load(path);
+    public ContentLoadResult LoadFrom(string path, CancellationToken cancellationToken = default) => _loader.Load(path, cancellationToken);
 
     /// <summary>Reloads now (also called by the watcher after changes settle). Returns the errors, if any.</summary>
     public IReadOnlyList<ContentError> Reload()

@@ -57,10 +57,10 @@ public sealed class TranscriptRunner(IBot bot, IDialogContent content, Conversat
             {
                 var relative = DialogContentLoader.Relative(dialogs.RootPath, file);
                 TranscriptTest? test;
-                try { test = Parse(File.ReadAllText(file)); }
+                try { test = Parse(SafeYaml.ReadFile(file)); }
                 catch (YamlException ex)
                 {
-                    errors?.Add(new TranscriptResult(relative, "-", "(unreadable)", false, $"line {ex.Start.Line}: {ex.InnerException?.Message ?? ex.Message}"));
+                    errors?.Add(new TranscriptResult(relative, "-", "(unreadable)", false, $"line {ex.Start.Line}: {SafeYaml.Describe(ex)}"));
                     continue;
                 }
                 if (test is null) continue;
@@ -72,7 +72,8 @@ public sealed class TranscriptRunner(IBot bot, IDialogContent content, Conversat
         return cases;
     }
 
-    public static TranscriptTest? Parse(string yaml) => Yaml.Deserialize<TranscriptTest?>(yaml);
+    public static TranscriptTest? Parse(string yaml, YamlLimits? limits = null, CancellationToken cancellationToken = default) =>
+        SafeYaml.Deserialize<TranscriptTest>(Yaml, yaml, limits, cancellationToken);
 
     public async Task<IReadOnlyList<TranscriptResult>> RunAllAsync(string? onlyBot = null, CancellationToken cancellationToken = default)
     {

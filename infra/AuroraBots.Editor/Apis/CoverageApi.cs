@@ -1,3 +1,4 @@
+using AuroraBots.Dialogs.Content;
 using AuroraBots.Editor.Coverage;
 using AuroraBots.Editor.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -16,6 +17,6 @@ public static class CoverageApi
         return api;
     }
 
-    public static async Task<Ok<IReadOnlyList<BotCoverage>>> CoverageAsync(IEditorStore store, TranslationHistory history, CancellationToken cancellationToken) =>
-        TypedResults.Ok(TranslationCoverage.Analyze(await store.ReadDraftFilesAsync(cancellationToken), await history.ReadAsync(cancellationToken)));
+    public static async Task<Ok<IReadOnlyList<BotCoverage>>> CoverageAsync(IEditorStore store, TranslationHistory history, YamlLimits limits, CancellationToken cancellationToken) =>
+        TypedResults.Ok(TranslationCoverage.Analyze(await store.ReadDraftFilesAsync(cancellationToken), await history.ReadAsync(cancellationToken), limits, cancellationToken));
 }

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using AuroraBots.Dialogs.Content;
 using AuroraBots.Editor.Storage;
+using YamlDotNet.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -45,10 +47,17 @@ public static class FilesApi
     /// <c>If-None-Match: *</c> creates a new one. Without either: 428, so a save can never silently overwrite.
     /// </summary>
     public static async Task<Results<Ok<SaveFileResponse>, Created<SaveFileResponse>, Conflict<ConflictResponse>, NotFound, ProblemHttpResult>> SaveAsync(
-        string path, SaveFileRequest request, HttpContext http, ClaimsPrincipal user, EditorService editor, CancellationToken cancellationToken)
+        string path, SaveFileRequest request, HttpContext http, ClaimsPrincipal user, EditorService editor, YamlLimits limits, CancellationToken cancellationToken)
     {
         if (EditorPaths.Normalize(path, out var problem) is not { } safe) return BadPath(problem);
         if (request.Content is null) return TypedResults.Problem("The body needs 'content'.", statusCode: StatusCodes.Status400BadRequest);
+        // A file beyond the YAML limits is never stored: every later read of the draft would have to refuse it again.
+        try { SafeYaml.Check(request.Content, limits, cancellationToken); }
+        catch (YamlLimitException e)
+        {
+            return TypedResults.Problem($"The file is refused: {SafeYaml.Describe(e)}.", statusCode: StatusCodes.Status422UnprocessableEntity, title: "YAML limit exceeded");
+        }
+        catch (YamlException) { } // a syntax error is saved and reported by validation, as the editor always did
         var ifMatch = http.Request.Headers.IfMatch.ToString();
         var createOnly = http.Request.Headers.IfNoneMatch.ToString() == "*";
         if (string.IsNullOrEmpty(ifMatch) && !createOnly)

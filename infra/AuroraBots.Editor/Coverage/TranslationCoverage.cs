@@ -1,3 +1,4 @@
+using AuroraBots.Dialogs.Content;
 using YamlDotNet.RepresentationModel;
 
 namespace AuroraBots.Editor.Coverage;
@@ -22,19 +23,21 @@ public static class TranslationCoverage
 {
     private static readonly string[] DefaultLanguages = ["fi", "sv", "en"];
 
-    public static IReadOnlyList<BotCoverage> Analyze(IReadOnlyDictionary<string, string> files, TranslationHistory.Snapshot? history = null)
+    /// <summary>Files breaking the <see cref="YamlLimits"/> (default: the safe defaults) count as not parsing.</summary>
+    public static IReadOnlyList<BotCoverage> Analyze(IReadOnlyDictionary<string, string> files, TranslationHistory.Snapshot? history = null,
+        YamlLimits? limits = null, CancellationToken cancellationToken = default)
     {
         var result = new List<BotCoverage>();
         foreach (var bot in files.Keys.Select(k => k.Split('/')[0]).Distinct().Order(StringComparer.Ordinal))
         {
             var botFiles = files.Where(f => f.Key.StartsWith(bot + "/", StringComparison.Ordinal) && IsTextFile(f.Key)).OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
-            var languages = ManifestLanguages(files.GetValueOrDefault(bot + "/bot.yaml")) ?? DefaultLanguages;
+            var languages = ManifestLanguages(files.GetValueOrDefault(bot + "/bot.yaml"), limits, cancellationToken) ?? DefaultLanguages;
             int texts = 0, complete = 0;
             var gaps = new List<TextGap>();
             var outdated = new List<OutdatedText>();
             foreach (var (file, content) in botFiles)
             {
-                if (Parse(content) is not { } root) continue;
+                if (Parse(content, limits, cancellationToken) is not { } root) continue;
                 foreach (var (path, values) in FindTexts(root, ""))
                 {
                     texts++;
@@ -51,10 +54,10 @@ public static class TranslationCoverage
     }
 
     /// <summary>Every localized text in one file: YAML path → values by language (empty when the file does not parse).</summary>
-    public static Dictionary<string, Dictionary<string, string>> TextsOf(string? content)
+    public static Dictionary<string, Dictionary<string, string>> TextsOf(string? content, YamlLimits? limits = null)
     {
         var texts = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
-        if (content is not null && Parse(content) is { } root)
+        if (content is not null && Parse(content, limits, CancellationToken.None) is { } root)
             foreach (var (path, values) in FindTexts(root, "")) texts[path] = values;
         return texts;
     }
@@ -91,22 +94,18 @@ public static class TranslationCoverage
     // Language codes are two lower-case letters (fi, sv, en, se for Sámi…).
     private static bool IsLanguageCode(string key) => key.Length == 2 && char.IsAsciiLetterLower(key[0]) && char.IsAsciiLetterLower(key[1]);
 
-    private static string[]? ManifestLanguages(string? manifest)
+    private static string[]? ManifestLanguages(string? manifest, YamlLimits? limits, CancellationToken cancellationToken)
     {
-        if (manifest is null || Parse(manifest) is not YamlMappingNode root) return null;
+        if (manifest is null || Parse(manifest, limits, cancellationToken) is not YamlMappingNode root) return null;
         return root.Children.TryGetValue(new YamlScalarNode("languages"), out var node) && node is YamlSequenceNode list && list.Children.Count > 0
             ? [.. list.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "").Where(s => s.Length > 0)]
             : null;
     }
 
-    private static YamlNode? Parse(string content)
+    private static YamlNode? Parse(string content, YamlLimits? limits, CancellationToken cancellationToken)
     {
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(content));
-            return stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
-        }
-        catch (YamlDotNet.Core.YamlException) { return null; } // an unparsable file is reported by validation, not here
+        // Within the limits the recursive walk below is bounded; beyond them the file is skipped here and reported by validation.
+        try { return SafeYaml.LoadRoot(content, limits, cancellationToken); }
+        catch (YamlDotNet.Core.YamlException) { return null; }
     }
 }

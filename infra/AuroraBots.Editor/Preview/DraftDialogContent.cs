@@ -43,7 +43,7 @@ public sealed class DraftDialogContent : IDialogContent
 
     public event Action<DialogRuntime>? Reloaded;
 
-    public ContentLoadResult LoadFrom(string path) => _live.LoadFrom(path);
+    public ContentLoadResult LoadFrom(string path, CancellationToken cancellationToken = default) => _live.LoadFrom(path, cancellationToken);
 
     /// <summary>
     /// The draft for a preview turn: reloaded first when this instance changed it since the last load, and compared

@@ -17,24 +17,24 @@ public sealed partial class LiveValidator(IEditorStore store, IDialogContent dia
     {
         var files = new Dictionary<string, string>(await store.ReadDraftFilesAsync(cancellationToken), StringComparer.Ordinal) { [path] = content };
         using var snapshot = await SnapshotFolder.WriteAsync(files, cancellationToken);
-        var result = dialogs.LoadFrom(snapshot.Path);
+        var result = dialogs.LoadFrom(snapshot.Path, cancellationToken);
         var errors = result.Errors.Select(e => Problem(snapshot.Path, e)).ToList();
         // The loader only lists transcript tests; the editor also checks that the edited one parses.
-        if (IsTranscriptTest(path) && TranscriptSyntaxError(path, content) is { } testError) errors.Add(testError);
+        if (IsTranscriptTest(path) && TranscriptSyntaxError(path, content, cancellationToken) is { } testError) errors.Add(testError);
         return new ValidationReport(errors.Count == 0, errors);
     }
 
     public static bool IsTranscriptTest(string path) => TestPath().IsMatch(path);
 
-    private static ValidationProblem? TranscriptSyntaxError(string path, string content)
+    private static ValidationProblem? TranscriptSyntaxError(string path, string content, CancellationToken cancellationToken)
     {
         try
         {
-            return TranscriptRunner.Parse(content) is null ? new ValidationProblem(path, "", "file is empty") : null;
+            return TranscriptRunner.Parse(content, cancellationToken: cancellationToken) is null ? new ValidationProblem(path, "", "file is empty") : null;
         }
         catch (YamlException ex)
         {
-            return new ValidationProblem(path, "", $"line {ex.Start.Line}, column {ex.Start.Column}: {ex.InnerException?.Message ?? ex.Message}");
+            return new ValidationProblem(path, "", $"line {ex.Start.Line}, column {ex.Start.Column}: {SafeYaml.Describe(ex)}");
         }
     }
 

@@ -12,7 +12,7 @@ internal sealed class FixedDialogContent(DialogRuntime runtime, IDialogContent l
 {
     public DialogRuntime Current => runtime;
 
-    public ContentLoadResult LoadFrom(string path) => loader.LoadFrom(path);
+    public ContentLoadResult LoadFrom(string path, CancellationToken cancellationToken = default) => loader.LoadFrom(path, cancellationToken);
 
     public event Action<DialogRuntime>? Reloaded { add { } remove { } }
 
