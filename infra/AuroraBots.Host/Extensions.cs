@@ -37,21 +37,24 @@ public static class Extensions
         services.AddAuroraEditor(configuration.GetSection(EditorOptions.SectionName));
         services.AddOptions<DirectLineOptions>().PostConfigure<IOptions<WidgetOptions>>(DirectLineCors.AllowTenantOrigins);
 
+        services.AddAuroraReverseProxy(configuration);
         services.AddSingleton<PageTemplates>();
-        services.Replace(ServiceDescriptor.Singleton(sp => WebChatBundleLocator.Locate(
-            sp.GetRequiredService<IWebHostEnvironment>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebChatBundleLocator)))));
+        services.AddSingleton(sp => WebChatBundleLocator.Locate(
+            sp.GetRequiredService<IWebHostEnvironment>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebChatBundleLocator))));
+        services.Replace(ServiceDescriptor.Singleton(sp => WebChatBundleLocator.Describe(sp.GetRequiredService<WebChatBundleFile>())));
         services.AddSingleton<IChatTokenIssuer, DirectLineChatTokenIssuer>();
         return builder;
     }
 
     public static WebApplication UseAuroraHost(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseAuroraSecurityHeaders();
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = context =>
             {
-                // The widget loads Web Chat with SRI (integrity + crossorigin) from other sites' pages.
+                // Web Chat itself is served by WebChatBundleApi (compressed, versioned); this covers its licence file.
                 if (context.Context.Request.Path.StartsWithSegments("/lib"))
                 {
                     context.Context.Response.Headers.AccessControlAllowOrigin = "*";
@@ -63,6 +66,7 @@ public static class Extensions
 
         app.MapHealthChecks("/healthz");
         app.MapPagesApi();
+        app.MapWebChatBundle();
         app.MapBotsApi();
         app.MapAuroraWidget();
         app.MapDirectLine();

@@ -28,7 +28,7 @@ public static class PagesApi
         return app;
     }
 
-    internal static ContentHttpResult DemoPage(HttpContext context, PageTemplates templates, IBotCatalog catalog, string? lang)
+    internal static ContentHttpResult DemoPage(HttpContext context, PageTemplates templates, IBotCatalog catalog, WebChatBundle webChat, string? lang)
     {
         var language = Languages.Contains(lang) ? lang! : "fi";
         var nonce = WebChatPagePolicy.NewNonce();
@@ -36,6 +36,8 @@ public static class PagesApi
         var html = PageTemplates.Fill(templates.Find("index.html")!, new Dictionary<string, string>
         {
             ["nonce"] = nonce,
+            ["base"] = WebUtility.HtmlEncode(context.Request.PathBase.ToString()),
+            ["webChatUrl"] = WebUtility.HtmlEncode(context.Request.PathBase + webChat.Path),
             ["lang"] = language,
             ["languageOptions"] = LanguageOptions(language),
             ["bots"] = BotCards(catalog.Bots, language),
@@ -47,7 +49,8 @@ public static class PagesApi
     /// Where the AuroraAI network sends a user handed over to one of our bots (<c>?auroraai_access_token=…</c>):
     /// that bot's Web Chat; demo.js forwards the token in the <c>webchat/join</c> event.
     /// </summary>
-    internal static Results<ContentHttpResult, NotFound> HandoffLanding(string botId, HttpContext context, PageTemplates templates, IBotCatalog catalog, string? lang)
+    internal static Results<ContentHttpResult, NotFound> HandoffLanding(
+        string botId, HttpContext context, PageTemplates templates, IBotCatalog catalog, WebChatBundle webChat, string? lang)
     {
         var bot = catalog.Find(botId);
         if (bot is null) return TypedResults.NotFound();
@@ -56,6 +59,8 @@ public static class PagesApi
         var html = PageTemplates.Fill(templates.Find("handoff.html")!, new Dictionary<string, string>
         {
             ["nonce"] = nonce,
+            ["base"] = WebUtility.HtmlEncode(context.Request.PathBase.ToString()),
+            ["webChatUrl"] = WebUtility.HtmlEncode(context.Request.PathBase + webChat.Path),
             ["lang"] = language,
             ["title"] = WebUtility.HtmlEncode(bot.NameIn(language)),
             ["bots"] = BotCards([bot], language),
@@ -73,15 +78,20 @@ public static class PagesApi
 
         var nonce = WebChatPagePolicy.NewNonce();
         var configured = widget.CurrentValue.PublicBaseUrl;
-        var chatOrigin = string.IsNullOrWhiteSpace(configured) ? $"{context.Request.Scheme}://{context.Request.Host}" : configured.TrimEnd('/');
+        // Behind a reverse proxy under a path, the chat's base includes it (the forwarded prefix is the path base).
+        var chatOrigin = string.IsNullOrWhiteSpace(configured)
+            ? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}" : configured.TrimEnd('/');
         var html = PageTemplates.Fill(template, new Dictionary<string, string>
         {
             ["nonce"] = nonce,
+            ["base"] = WebUtility.HtmlEncode(context.Request.PathBase.ToString()),
             ["chatOrigin"] = WebUtility.HtmlEncode(chatOrigin),
             ["widgetIntegrity"] = assets.Script.Integrity,
         });
-        return Html(context, html, WebChatPagePolicy.For(nonce, chatOrigin));
+        return Html(context, html, WebChatPagePolicy.For(nonce, CallerOriginOf(chatOrigin)));
     }
+
+    private static string CallerOriginOf(string url) => new Uri(url).GetLeftPart(UriPartial.Authority);
 
     private static ContentHttpResult Html(HttpContext context, string html, string csp)
     {

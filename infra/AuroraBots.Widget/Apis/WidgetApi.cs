@@ -59,10 +59,10 @@ public static class WidgetApi
         TenantCors.Apply(context);
         var options = registry.Find(tenant);
         if (options is null) return TypedResults.NotFound(new ProblemResponse("unknown_tenant", $"No tenant '{tenant}' is configured."));
-        if (!registry.IsOriginAllowed(options, context.Request.Headers.Origin))
+        var baseUrl = WidgetBaseUrl.Of(context.Request, registry.Current.PublicBaseUrl);
+        if (!IsAllowed(registry, options, CallerOrigin.Of(context.Request, baseUrl), baseUrl))
             return OriginRefused(tenant);
 
-        var baseUrl = WidgetBaseUrl.Of(context.Request, registry.Current.PublicBaseUrl);
         var theme = options.Theme;
         var bots = registry.Bots.Select(bot => new BotAppearance(
             bot.Id,
@@ -91,8 +91,9 @@ public static class WidgetApi
         TenantCors.Apply(context);
         var options = registry.Find(tenant);
         if (options is null) return TypedResults.NotFound(new ProblemResponse("unknown_tenant", $"No tenant '{tenant}' is configured."));
-        var origin = context.Request.Headers.Origin.ToString();
-        if (!registry.IsOriginAllowed(options, origin)) return OriginRefused(tenant);
+        var baseUrl = WidgetBaseUrl.Of(context.Request, registry.Current.PublicBaseUrl);
+        var origin = CallerOrigin.Of(context.Request, baseUrl);
+        if (origin is null || !IsAllowed(registry, options, origin, baseUrl)) return OriginRefused(tenant);
 
         var bot = registry.DefaultBotOf(options);
         if (bot is null)
@@ -106,7 +107,6 @@ public static class WidgetApi
         {
             var token = await issuer.IssueAsync(
                 new ChatTokenRequest(bot.Id, userId, ChatLocales.ToWebChatLocale(language), origin.TrimEnd('/')), cancellationToken);
-            var baseUrl = WidgetBaseUrl.Of(context.Request, registry.Current.PublicBaseUrl);
             context.Response.Headers.CacheControl = "no-store";
             return TypedResults.Ok(new TokenResponse(token.ConversationId, token.Token, token.ExpiresIn, userId, bot.Id, baseUrl + "/v3/directline"));
         }
@@ -118,6 +118,11 @@ public static class WidgetApi
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "chat_unavailable");
         }
     }
+
+    /// <summary>A tenant's allowed origins, and this host's own pages (published by whoever runs the host).</summary>
+    private static bool IsAllowed(TenantRegistry registry, TenantOptions options, string? origin, string baseUrl) =>
+        registry.IsOriginAllowed(options, origin)
+        || (origin is not null && OriginMatcher.Normalise(origin) is { } caller && caller == OriginMatcher.Normalise(CallerOrigin.OriginOf(baseUrl)));
 
     private static ProblemHttpResult OriginRefused(string tenant) =>
         TypedResults.Problem($"This site is not allowed to embed the chat of tenant '{tenant}'.",

@@ -12,7 +12,9 @@
   var tenantId = (script.getAttribute('data-tenant') || '').toLowerCase();
   if (!tenantId) { warn('data-tenant is missing on the widget script tag'); return; }
   if (window.__auroraBotsWidget && window.__auroraBotsWidget[tenantId]) return; // embedded twice
-  var base = new URL(script.src, document.baseURI).origin;
+  // The chat host's base URL: its origin plus any path prefix it is served under (a reverse proxy's /chat).
+  var scriptUrl = new URL(script.src, document.baseURI);
+  var base = scriptUrl.origin + scriptUrl.pathname.replace(/\/widget\.js$/, '');
   // The page's CSP nonce (if any) is handed to Web Chat for its <style> elements.
   var nonce = script.nonce || script.getAttribute('nonce') || undefined;
   var storageKey = 'aurorabots:' + tenantId;

@@ -2,13 +2,15 @@
 (function () {
   'use strict';
   var nonce = document.currentScript && document.currentScript.nonce;
+  // This host's base, including a reverse proxy's path prefix (the script is served at <base>/js/demo.js).
+  var base = document.currentScript ? document.currentScript.src.replace(/\/js\/demo\.js(\?.*)?$/, '') : '';
   var locales = { fi: 'fi-FI', sv: 'sv-SE', en: 'en-US' };
   var transferToken = takeAccessTokenFromUrl();
 
   function start(host) {
     var botId = host.getAttribute('data-bot-id');
     var language = host.getAttribute('data-language') || 'fi';
-    fetch('/api/bots/' + encodeURIComponent(botId) + '/token', {
+    fetch(base + '/api/bots/' + encodeURIComponent(botId) + '/token', {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ language: language })
     })
       .then(function (response) {
