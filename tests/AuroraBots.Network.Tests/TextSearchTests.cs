@@ -63,13 +63,14 @@ public sealed class TextSearchTests : IAsyncLifetime
     public void The_labelled_query_set_keeps_its_precision()
     {
         // Guards against ranking regressions; the measured value is reported by the textsearch-eval benchmark.
+        // (0.55 before hygiene: nine judged services were excluded rows, now dropped from the catalogue.)
         var queries = TextSearchEvaluation.LoadQueries();
         Assert.True(queries.Count >= 30);
         Assert.Contains(queries, q => q.Language == "sv");
         Assert.Contains(queries, q => q.Language == "en");
         var results = TextSearchEvaluation.Run(new TextSearchOptions());
         var precision = results.Average(r => r.PrecisionAt5);
-        Assert.True(precision >= 0.55, $"precision@5 fell to {precision:F3}");
+        Assert.True(precision >= 0.50, $"precision@5 fell to {precision:F3}");
         var plain = TextSearchEvaluation.Run(new TextSearchOptions { Stemming = StemmingMode.None, PrefixWeight = 0, NGramWeight = 0 });
         Assert.True(precision > plain.Average(r => r.PrecisionAt5), "Finnish-aware matching should beat plain folding");
     }

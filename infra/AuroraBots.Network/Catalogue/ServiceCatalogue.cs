@@ -58,7 +58,8 @@ public sealed class ServiceCatalogue
         }
         else
         {
-            services = ShippedCatalogue.Build(_codes);
+            services = ShippedCatalogue.Build(_codes, out var hygiene);
+            _logger.LogInformation("AuroraAI catalogue hygiene: {Hygiene}", hygiene);
         }
         if (services.FirstOrDefault(s => s.Labels is { Length: not 10 }) is { } bad)
             throw new InvalidDataException($"Catalogue service {bad.ServiceId}: 'labels' needs 10 values (meters in LifeSituationMeters.All order).");

@@ -1,5 +1,6 @@
 using AuroraBots.AuroraAI.CodeLists;
 using AuroraBots.AuroraAI.Models;
+using AuroraBots.Network.Catalogue.Hygiene;
 
 namespace AuroraBots.Network.Catalogue;
 
@@ -7,11 +8,15 @@ namespace AuroraBots.Network.Catalogue;
 /// Builds the shipped catalogue from the embedded AuroraAI labelling CSVs:
 /// <list type="bullet">
 /// <item><c>service_vectors_from_test_xlsx.csv</c> gives the 3X10D labels and municipality codes (the data
-/// loader's layout; excluded rows stay searchable but unlabelled);</item>
+/// loader's layout);</item>
 /// <item><c>service_labels_palvelut_turku_oulu_mikkeli.csv</c> adds names and summaries of further services, all
 /// unlabelled (a separate labelling round whose labels disagree with the first).</item>
 /// </list>
-/// Channels, service classes, target group and funding type are synthesised and listed in <c>synthesised</c>.
+/// Hygiene (<see cref="HygieneReport"/>): rows marked <c>excluded</c> ("EI MUKAAN") are dropped as the original data
+/// loader drops them; target groups come from <see cref="TargetGroupClassifier"/>; a row whose text is about one
+/// other municipality (or, for national rows, one region) gets that area (<see cref="AreaMentionDetector"/>).
+/// The data has no channels: none are invented (a card shows only what PTV data gives).
+/// Service classes are synthesised and listed in <c>synthesised</c>.
 /// </summary>
 internal static class ShippedCatalogue
 {
@@ -23,30 +28,33 @@ internal static class ShippedCatalogue
         ["Turku"] = "853", ["Oulu"] = "564", ["Mikkeli"] = "491", ["kansalliset"] = "national",
     };
 
-    private static readonly IReadOnlyDictionary<string, string> MunicipalitySites = new Dictionary<string, string>
-    {
-        ["853"] = "https://www.turku.fi/", ["564"] = "https://www.ouka.fi/", ["491"] = "https://www.mikkeli.fi/",
-    };
+    public static List<CatalogueService> Build(AuroraCodeLists codes) => Build(codes, out _);
 
-    public static List<CatalogueService> Build(AuroraCodeLists codes)
+    public static List<CatalogueService> Build(AuroraCodeLists codes, out HygieneReport report)
     {
         var assigner = new ServiceClassAssigner(codes);
+        var areas = new AreaMentionDetector(codes);
+        var hygiene = new HygieneCounter();
         var services = new List<CatalogueService>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var row in Read(VectorsFile))
         {
             if (!seen.Add(row["service_id"])) continue;
+            hygiene.Rows++;
+            if (row["excluded"] == "1") { hygiene.Excluded.Add(row["service_id"]); continue; }
             var labels = LifeSituationMeters.All.Select(m => row[m] == "1" ? 1f : 0f).ToArray();
-            var excluded = row["excluded"] == "1";
-            services.Add(Create(row, row["municipality_code"], excluded ? null : labels, VectorsFile, codes, assigner));
+            services.Add(Create(row, row["municipality_code"], labels, VectorsFile, assigner, areas, hygiene));
         }
         foreach (var row in Read(LabelsFile))
         {
             if (!seen.Add(row["service_id"])) continue;
+            hygiene.Rows++;
+            if (row["excluded"] == "1") { hygiene.Excluded.Add(row["service_id"]); continue; }
             var municipality = SheetMunicipality.GetValueOrDefault(row["sheet"], "national");
-            services.Add(Create(row, municipality, null, LabelsFile, codes, assigner));
+            services.Add(Create(row, municipality, null, LabelsFile, assigner, areas, hygiene));
         }
+        report = hygiene.ToReport();
         return services;
     }
 
@@ -61,58 +69,53 @@ internal static class ShippedCatalogue
 
     private static CatalogueService Create(
         Dictionary<string, string> row, string municipality, float[]? labels, string source,
-        AuroraCodeLists codes, ServiceClassAssigner assigner)
+        ServiceClassAssigner assigner, AreaMentionDetector areas, HygieneCounter hygiene)
     {
         var id = row["service_id"];
         var name = row["name"].Trim();
         var summary = row["summary"].Trim();
-        var national = municipality == "national";
-        var serviceClass = assigner.Assign(name, summary);
-        var synthesised = new List<string> { "channels", "target_groups", "funding_type", "areas" };
-        if (serviceClass is not null) synthesised.Add("service_class_uris");
+        var synthesised = new List<string> { "target_groups", "funding_type", "areas" };
 
+        var (group, _) = TargetGroupClassifier.Classify(name, summary);
+        if (group != TargetGroupClassifier.Citizens) hygiene.NonCitizen.Add(id);
+
+        var national = municipality == "national";
+        string[] municipalities = national ? [] : [municipality];
+        System.Text.Json.JsonElement? ptvAreas = national ? null : PtvAreas.ForMunicipalities(municipalities);
+        if (areas.Find(name, summary, national) is { } mention)
+        {
+            if (mention.Kind == "Municipality" && mention.Code != municipality)
+            {
+                (national ? hygiene.NationalToMunicipality : hygiene.OtherMunicipality).Add(id);
+                national = false;
+                municipalities = [mention.Code];
+                ptvAreas = PtvAreas.ForMunicipalities(municipalities);
+            }
+            else if (mention.Kind == "Region" && national && AuroraCodeLists.Default.RegionMunicipalities.TryGetValue(mention.Code, out var members))
+            {
+                hygiene.NationalToRegion.Add(id);
+                national = false;
+                municipalities = members;
+                ptvAreas = PtvAreas.ForRegion(mention.Code);
+            }
+        }
+
+        var serviceClass = assigner.Assign(name, summary);
+        if (serviceClass is not null) synthesised.Add("service_class_uris");
         return new CatalogueService
         {
             ServiceId = id,
             Name = name,
             Summary = summary,
             AreaType = national ? "Nationwide" : "LimitedType",
-            MunicipalityCodes = national ? [] : [municipality],
-            Areas = national ? null : PtvAreas.ForMunicipalities([municipality]),
-            Labels = labels,
+            MunicipalityCodes = municipalities,
+            Areas = ptvAreas,
+            Labels = labels is not null && labels.Any(l => l > 0) ? labels : null,
             ServiceClassUris = serviceClass is null ? [] : [serviceClass.Uri],
-            TargetGroups = ["KR1"],
+            TargetGroups = [group],
             FundingType = "PubliclyFunded",
-            Channels = SynthesiseChannels(id, name, national ? null : municipality, codes),
             Source = source,
             Synthesised = synthesised.ToArray(),
         };
-    }
-
-    /// <summary>Web page, phone and e-channel so result cards have something to show; all marked synthesised.</summary>
-    private static CatalogueChannel[] SynthesiseChannels(string serviceId, string name, string? municipality, AuroraCodeLists codes)
-    {
-        var site = municipality is null ? "https://www.suomi.fi/" : MunicipalitySites.GetValueOrDefault(municipality, "https://www.suomi.fi/");
-        var place = municipality is null ? "Suomi.fi" : codes.MunicipalityNamesFi.GetValueOrDefault(municipality, municipality);
-        return
-        [
-            new CatalogueChannel
-            {
-                ChannelId = SynthesisedIds.From(serviceId + "/WebPage"), Type = "WebPage",
-                Name = $"{name} – {place}", Summary = $"Lisätietoa palvelusta: {place}.", WebPages = [site], Synthesised = true,
-            },
-            new CatalogueChannel
-            {
-                ChannelId = SynthesisedIds.From(serviceId + "/Phone"), Type = "Phone",
-                Name = "Kansalaisneuvonta", Summary = "Neuvontaa julkisten palvelujen löytämisessä.",
-                PhoneNumbers = ["Kansalaisneuvonta 0295 000 535"], ServiceHours = ["Monday 09:00:00 - 16:00:00, Tuesday 09:00:00 - 16:00:00, Wednesday 09:00:00 - 16:00:00, Thursday 09:00:00 - 16:00:00, Friday 09:00:00 - 15:00:00"],
-                Synthesised = true,
-            },
-            new CatalogueChannel
-            {
-                ChannelId = SynthesisedIds.From(serviceId + "/EChannel"), Type = "EChannel",
-                Name = $"Verkkoasiointi: {name}", Summary = "Asioi verkossa.", WebPages = [site], Synthesised = true,
-            },
-        ];
     }
 }

@@ -44,6 +44,8 @@ public static class TextSearchEvaluation
         var tokeniser = new Tokeniser(options.Stemming);
         return LoadQueries().Select(query =>
         {
+            // Judged services that hygiene dropped (excluded rows) cannot be found; they do not count.
+            query.Relevant = query.Relevant.Where(id => snapshot.Find(id) is not null).ToList();
             var top = TextSearchScorer.Score(snapshot, tokeniser, query.Query, ServiceFilterSpec.None, 5, options.NGramWeight)
                 .Select(s => snapshot.Services[s.Position].ServiceId).ToList();
             return new QueryResult(query, top, top.Count(query.Relevant.Contains));
