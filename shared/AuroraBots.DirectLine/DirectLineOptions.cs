@@ -17,8 +17,20 @@ public sealed class DirectLineOptions
     /// <summary>Interval of the empty keep-alive text frames on every WebSocket (at most 30 s).</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>Largest accepted serialized activity, in characters (Direct Line's limit is 256K).</summary>
-    public int MaxActivityChars { get; set; } = 256 * 1024;
+    /// <summary>Largest accepted activity, in UTF-8 bytes of its JSON as sent (Direct Line's limit is 256K).</summary>
+    public int MaxActivityBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Posts (messages and uploads) allowed per token or secret per second, sustained.</summary>
+    public int PostsPerSecond { get; set; } = 5;
+
+    /// <summary>Posts a token may make at once before <see cref="PostsPerSecond"/> applies.</summary>
+    public int PostBurst { get; set; } = 20;
+
+    /// <summary>Bytes of recorded activities kept per conversation; older activities are dropped from replay beyond it.</summary>
+    public long MaxBytesPerConversation { get; set; } = 4L * 1024 * 1024;
+
+    /// <summary>Memory store only: bytes of all conversations together; beyond it the longest-idle conversations are forgotten.</summary>
+    public long MemoryBudgetBytes { get; set; } = 256L * 1024 * 1024;
 
     /// <summary>Largest accepted upload request (all files together), in bytes.</summary>
     public long MaxUploadBytes { get; set; } = 4 * 1024 * 1024;

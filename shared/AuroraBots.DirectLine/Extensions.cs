@@ -39,6 +39,7 @@ public static class DirectLineExtensions
         services.TryAddSingleton<TurnQueue>();
         services.TryAddSingleton<ConversationChannel>();
         services.TryAddSingleton<StreamSessionRegistry>();
+        services.TryAddSingleton<PostRateLimiter>();
 
         services.TryAddSingleton(sp =>
         {

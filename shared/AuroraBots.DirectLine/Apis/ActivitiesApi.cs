@@ -45,13 +45,14 @@ internal static class ActivitiesApi
     }
 
     private static async Task<Results<JsonHttpResult<ResourceResponse>, JsonHttpResult<ErrorResponse>>> PostAsync(
-        HttpContext http, ConversationChannel channel, IOptions<DirectLineOptions> options, string conversationId)
+        HttpContext http, ConversationChannel channel, IOptions<DirectLineOptions> options, PostRateLimiter rate, string conversationId)
     {
         try
         {
             var (caller, conversation, error) = await Caller.ForConversationAsync(http, channel, conversationId);
             if (error is not null) return error;
-            var (activity, bodyError) = await JsonBodyReader.ReadAsync(http.Request, SchemaJsonContext.Default.Activity, options.Value.MaxActivityChars, allowEmpty: false);
+            if (!caller!.IsSecret && rate.TryAcquire(http, conversationId) is { } tooMany) return tooMany;
+            var (activity, bodyError) = await JsonBodyReader.ReadAsync(http.Request, SchemaJsonContext.Default.Activity, options.Value.MaxActivityBytes, allowEmpty: false);
             if (bodyError is not null) return bodyError;
             if (IncomingActivity.Validate(activity!, caller!, conversation!) is { } invalid) return invalid;
             var recorded = await channel.PostFromUserAsync(conversation!, activity!, http.RequestAborted);

@@ -32,6 +32,7 @@ internal static class AttachmentsApi
             return ErrorResults.StoreUnavailable();
         }
         if (file is null) return ErrorResults.Error(StatusCodes.Status404NotFound, DirectLineErrorCodes.NotFound, "No such file (uploads expire).");
+        file = file with { ContentType = AttachmentContentTypes.Normalize(file.ContentType) }; // also files stored before types were checked
         var inline = file.ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase) && !file.ContentType.Contains("svg", StringComparison.OrdinalIgnoreCase)
                      || file.ContentType.StartsWith("audio/", StringComparison.OrdinalIgnoreCase)
                      || file.ContentType.StartsWith("video/", StringComparison.OrdinalIgnoreCase);

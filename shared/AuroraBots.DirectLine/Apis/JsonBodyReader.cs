@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using AuroraBots.DirectLine.Models;
@@ -9,7 +8,7 @@ namespace AuroraBots.DirectLine.Apis;
 
 /// <summary>
 /// Reads a JSON body with Direct Line's errors instead of framework ones: 415 for a wrong content type,
-/// 413 above the size limit (in characters, as Direct Line counts), 400 for malformed JSON.
+/// 413 above the size limit (UTF-8 bytes as received, so "€" counts three), 400 for malformed JSON.
 /// </summary>
 internal static class JsonBodyReader
 {
@@ -18,28 +17,23 @@ internal static class JsonBodyReader
                                     contentType.StartsWith("application/vnd.microsoft.activity", StringComparison.OrdinalIgnoreCase));
 
     public static async Task<(T? Value, JsonHttpResult<ErrorResponse>? Error)> ReadAsync<T>(
-        HttpRequest request, JsonTypeInfo<T> type, int maxChars, bool allowEmpty) where T : class
+        HttpRequest request, JsonTypeInfo<T> type, int maxBytes, bool allowEmpty) where T : class
     {
         if (allowEmpty && request.ContentLength is 0 or null && string.IsNullOrEmpty(request.ContentType)) return (null, null);
         if (!IsJson(request.ContentType))
             return (null, ErrorResults.Error(StatusCodes.Status415UnsupportedMediaType, DirectLineErrorCodes.UnsupportedMediaType,
                 "Send the body as 'Content-Type: application/json'."));
-        // Fast path: a UTF-8 body of at most maxChars bytes cannot exceed maxChars characters, so it is parsed
-        // straight from bytes. Longer bodies are counted in characters, as Direct Line's limit is.
-        if (request.ContentLength is { } length and > 0 && length <= maxChars)
-        {
-            var bytes = new byte[length];
-            await request.Body.ReadExactlyAsync(bytes, request.HttpContext.RequestAborted).ConfigureAwait(false);
-            return Parse(bytes, type);
-        }
-        var (text, sizeError) = await ReadTextAsync(request.Body, Encoding.UTF8, maxChars, request.HttpContext.RequestAborted, request.ContentLength).ConfigureAwait(false);
+        if (request.ContentLength > maxBytes) return (null, TooBig(maxBytes));
+        var (bytes, sizeError) = await ReadBytesAsync(request.Body, maxBytes, request.HttpContext.RequestAborted, request.ContentLength).ConfigureAwait(false);
         if (sizeError is not null) return (null, sizeError);
-        if (allowEmpty && string.IsNullOrWhiteSpace(text)) return (null, null);
-        return Parse(text!, type);
+        if (allowEmpty && bytes!.AsSpan().Trim(" \t\r\n"u8).IsEmpty) return (null, null);
+        return Parse(bytes!, type);
     }
 
-    private static (T? Value, JsonHttpResult<ErrorResponse>? Error) Parse<T>(byte[] utf8, JsonTypeInfo<T> type) where T : class
+    /// <summary>Parses UTF-8 JSON; errors name the position, never .NET types (System.Text.Json's own messages do).</summary>
+    public static (T? Value, JsonHttpResult<ErrorResponse>? Error) Parse<T>(ReadOnlySpan<byte> utf8, JsonTypeInfo<T> type) where T : class
     {
+        if (utf8.StartsWith("\uFEFF"u8)) utf8 = utf8[3..]; // a UTF-8 byte-order mark is not JSON
         try
         {
             var value = JsonSerializer.Deserialize(utf8, type);
@@ -49,44 +43,30 @@ internal static class JsonBodyReader
         }
         catch (JsonException e)
         {
-            return (null, ErrorResults.Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, $"Malformed JSON: {e.Message}"));
+            var where = e.Path is { Length: > 0 } path ? $" at {path}" : "";
+            var position = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
+            return (null, ErrorResults.Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument,
+                $"Malformed JSON or a value of the wrong kind{where}{position}."));
         }
     }
 
-    public static (T? Value, JsonHttpResult<ErrorResponse>? Error) Parse<T>(string text, JsonTypeInfo<T> type) where T : class
-    {
-        try
-        {
-            var value = JsonSerializer.Deserialize(text, type);
-            return value is null
-                ? (null, ErrorResults.Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, "The body must be a JSON object."))
-                : (value, null);
-        }
-        catch (JsonException e)
-        {
-            return (null, ErrorResults.Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, $"Malformed JSON: {e.Message}"));
-        }
-    }
-
-    /// <summary>Reads at most <paramref name="maxChars"/> characters; 413 beyond that (without buffering the rest).</summary>
-    public static async Task<(string? Text, JsonHttpResult<ErrorResponse>? Error)> ReadTextAsync(Stream body, Encoding encoding, int maxChars,
+    /// <summary>Reads at most <paramref name="maxBytes"/> bytes; 413 beyond that (without buffering the rest).</summary>
+    public static async Task<(byte[]? Bytes, JsonHttpResult<ErrorResponse>? Error)> ReadBytesAsync(Stream body, int maxBytes,
         CancellationToken cancellationToken, long? contentLength = null)
     {
         // Small bodies (the usual chat message) get small buffers.
-        var size = (int)Math.Clamp(contentLength ?? 16 * 1024, 256, 16 * 1024);
-        using var reader = new StreamReader(body, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: size, leaveOpen: true);
-        var builder = new StringBuilder(size);
-        var buffer = new char[size];
+        using var buffer = new MemoryStream((int)Math.Clamp(contentLength ?? 16 * 1024, 256, maxBytes + 1L));
+        var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await reader.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
+        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
-            builder.Append(buffer, 0, read);
-            if (builder.Length > maxChars) return (null, TooBig(maxChars));
+            if (buffer.Length + read > maxBytes) return (null, TooBig(maxBytes));
+            buffer.Write(chunk, 0, read);
         }
-        return (builder.ToString(), null);
+        return (buffer.ToArray(), null);
     }
 
-    public static JsonHttpResult<ErrorResponse> TooBig(int maxChars) =>
+    public static JsonHttpResult<ErrorResponse> TooBig(int maxBytes) =>
         ErrorResults.Error(StatusCodes.Status413PayloadTooLarge, DirectLineErrorCodes.MessageSizeTooBig,
-            $"The activity is larger than {maxChars} characters.");
+            $"The activity is larger than {maxBytes} bytes (UTF-8).");
 }

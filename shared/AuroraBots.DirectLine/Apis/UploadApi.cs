@@ -1,10 +1,10 @@
-using System.Text;
 using AuroraBots.DirectLine.Channel;
 using AuroraBots.DirectLine.Models;
 using AuroraBots.DirectLine.Store;
 using AuroraBots.Schema;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
@@ -30,18 +30,21 @@ internal static class UploadApi
 
     private static async Task<Results<JsonHttpResult<ResourceResponse>, JsonHttpResult<ErrorResponse>>> UploadAsync(
         HttpContext http, ConversationChannel channel, IAttachmentStore attachments, IOptions<DirectLineOptions> options,
-        string conversationId, string? userId)
+        PostRateLimiter rate, string conversationId, string? userId)
     {
         try
         {
             var (caller, conversation, error) = await Caller.ForConversationAsync(http, channel, conversationId);
             if (error is not null) return error;
+            if (!caller!.IsSecret && rate.TryAcquire(http, conversationId) is { } tooMany) return tooMany;
             var limits = options.Value;
             var boundary = MultipartBoundary(http.Request.ContentType);
             if (boundary is null)
                 return ErrorResults.Error(StatusCodes.Status415UnsupportedMediaType, DirectLineErrorCodes.UnsupportedMediaType, "Send the upload as multipart/form-data.");
-            if (http.Request.ContentLength > limits.MaxUploadBytes + limits.MaxActivityChars * 4L)
-                return UploadTooBig(limits);
+            var maxRequest = limits.MaxUploadBytes + limits.MaxActivityBytes + 64 * 1024; // files + activity + multipart framing
+            if (http.Request.ContentLength > maxRequest) return UploadTooBig(limits);
+            // Chunked bodies have no length: Kestrel stops them at the same bound.
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize) bodySize.MaxRequestBodySize = maxRequest;
 
             Activity? activity = null;
             var files = new List<UploadedFile>();
@@ -54,19 +57,19 @@ internal static class UploadApi
                 var name = disposition?.Name.Value?.Trim('"');
                 if (name == "activity")
                 {
-                    var (text, sizeError) = await JsonBodyReader.ReadTextAsync(section.Body, Encoding.UTF8, limits.MaxActivityChars, http.RequestAborted);
+                    var (json, sizeError) = await JsonBodyReader.ReadBytesAsync(section.Body, limits.MaxActivityBytes, http.RequestAborted);
                     if (sizeError is not null) return sizeError;
-                    var (parsed, parseError) = JsonBodyReader.Parse(text!, SchemaJsonContext.Default.Activity);
+                    var (parsed, parseError) = JsonBodyReader.Parse(json, SchemaJsonContext.Default.Activity);
                     if (parseError is not null) return parseError;
                     activity = parsed;
                     continue;
                 }
-                using var content = new MemoryStream();
-                await section.Body.CopyToAsync(content, http.RequestAborted);
+                // Counted while reading: a file never grows past what is left of the limit.
+                var content = await ReadAtMostAsync(section.Body, limits.MaxUploadBytes - total, http.RequestAborted);
+                if (content is null) return UploadTooBig(limits);
                 total += content.Length;
-                if (total > limits.MaxUploadBytes) return UploadTooBig(limits);
                 var fileName = disposition?.FileName.Value?.Trim('"') ?? disposition?.FileNameStar.Value ?? "blob";
-                files.Add(new UploadedFile(fileName, section.ContentType ?? "application/octet-stream", content.ToArray()));
+                files.Add(new UploadedFile(fileName, AttachmentContentTypes.Normalize(section.ContentType), content));
             }
             if (activity is null)
                 return ErrorResults.Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, "The upload needs an 'activity' part.");
@@ -81,6 +84,10 @@ internal static class UploadApi
         catch (InvalidDataException e)
         {
             return ErrorResults.Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, $"Malformed multipart body: {e.Message}");
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return UploadTooBig(options.Value);
         }
         catch (StoreUnavailableException)
         {
@@ -98,8 +105,9 @@ internal static class UploadApi
             if (file is not null)
             {
                 unmatched.Remove(file);
+                // The client's declared type is served back as a header: only a well-formed one is kept.
+                attachment.ContentType = attachment.ContentType is null ? file.ContentType : AttachmentContentTypes.Normalize(attachment.ContentType);
                 attachment.ContentUrl = await SaveAsync(http, store, file, attachment.ContentType);
-                attachment.ContentType ??= file.ContentType;
             }
             result.Add(attachment);
         }
@@ -114,6 +122,20 @@ internal static class UploadApi
         var id = Ids.NewRandomId(24);
         await store.PutAsync(id, new StoredAttachment(declaredType ?? file.ContentType, file.Name, file.Content), http.RequestAborted);
         return $"{PublicUrls.BaseUrl(http)}{DirectLineEndpoints.RoutePrefix}/attachments/{id}";
+    }
+
+    /// <summary>The stream's bytes, or null when there are more than <paramref name="max"/>.</summary>
+    private static async Task<byte[]?> ReadAtMostAsync(Stream body, long max, CancellationToken cancellationToken)
+    {
+        using var content = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (content.Length + read > max) return null;
+            content.Write(chunk, 0, read);
+        }
+        return content.ToArray();
     }
 
     private static string? MultipartBoundary(string? contentType)

@@ -14,5 +14,6 @@ public static class DirectLineErrorCodes
     public const string BadArgument = "BadArgument";                     // 400
     public const string UnsupportedMediaType = "UnsupportedMediaType";   // 415
     public const string MessageSizeTooBig = "MessageSizeTooBig";         // 413
+    public const string TooManyRequests = "TooManyRequests";             // 429: posts per token per second
     public const string ServiceUnavailable = "ServiceUnavailable";       // 503: store (Redis) unreachable
 }

@@ -5,18 +5,26 @@ namespace AuroraBots.DirectLine.Store;
 
 /// <summary>
 /// Default store: everything in process memory. Logs are capped at <see cref="DirectLineOptions.MaxActivitiesPerConversation"/>
-/// and idle conversations are forgotten after <see cref="DirectLineOptions.ConversationIdleExpiry"/> (see <see cref="RemoveIdle"/>).
+/// and <see cref="DirectLineOptions.MaxBytesPerConversation"/>, idle conversations are forgotten after
+/// <see cref="DirectLineOptions.ConversationIdleExpiry"/> (see <see cref="RemoveIdle"/>), and when all logs together pass
+/// <see cref="DirectLineOptions.MemoryBudgetBytes"/> the longest-idle conversations are forgotten first.
 /// </summary>
 public sealed class InMemoryConversationStore(IOptions<DirectLineOptions> options, TimeProvider time) : IConversationStore
 {
     private readonly ConcurrentDictionary<string, Entry> _conversations = new(StringComparer.Ordinal);
     private readonly int _maxActivities = Math.Max(1, options.Value.MaxActivitiesPerConversation);
+    private readonly long _maxBytes = Math.Max(1, options.Value.MaxBytesPerConversation);
+    private readonly long _budget = Math.Max(1, options.Value.MemoryBudgetBytes);
+    private readonly Lock _evictionLock = new();
+    private long _totalBytes;
 
     private sealed class Entry(ConversationRecord record, DateTimeOffset now)
     {
         public ConversationRecord Record = record;
         public readonly List<StoredActivity> Log = [];
         public long LastSequence;
+        public long Bytes;
+        public bool Forgotten; // removed from the map: its bytes no longer count
         public DateTimeOffset LastUsed = now;
     }
 
@@ -40,14 +48,52 @@ public sealed class InMemoryConversationStore(IOptions<DirectLineOptions> option
     {
         if (!_conversations.TryGetValue(conversationId, out var entry))
             throw new InvalidOperationException($"Conversation {conversationId} does not exist.");
+        long delta = activityJson.Length;
         lock (entry.Log)
         {
             entry.Log.Add(new StoredActivity(sequence, activityJson));
             entry.LastSequence = sequence;
-            if (entry.Log.Count > _maxActivities) entry.Log.RemoveRange(0, entry.Log.Count - _maxActivities);
+            entry.Bytes += activityJson.Length;
+            // The newest activity always stays, even alone above the byte cap (it passed the per-activity limit).
+            while (entry.Log.Count > 1 && (entry.Log.Count > _maxActivities || entry.Bytes > _maxBytes))
+            {
+                entry.Bytes -= entry.Log[0].Json.Length;
+                delta -= entry.Log[0].Json.Length;
+                entry.Log.RemoveAt(0);
+            }
+            if (entry.Forgotten) delta = 0;
         }
         entry.LastUsed = time.GetUtcNow();
+        if (Interlocked.Add(ref _totalBytes, delta) > _budget) EvictLongestIdle(keep: conversationId);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Bytes of all kept activities.</summary>
+    public long TotalBytes => Interlocked.Read(ref _totalBytes);
+
+    /// <summary>Forgets the longest-idle conversations until all logs fit in 90 % of the budget (room before the next eviction).</summary>
+    private void EvictLongestIdle(string keep)
+    {
+        lock (_evictionLock)
+        {
+            var target = _budget / 10 * 9;
+            foreach (var (id, entry) in _conversations.Where(c => c.Key != keep).OrderBy(c => c.Value.LastUsed).ToList())
+            {
+                if (Interlocked.Read(ref _totalBytes) <= target) break;
+                Forget(id, entry);
+            }
+        }
+    }
+
+    private bool Forget(string id, Entry entry)
+    {
+        if (!_conversations.TryRemove(new KeyValuePair<string, Entry>(id, entry))) return false;
+        lock (entry.Log)
+        {
+            entry.Forgotten = true;
+            Interlocked.Add(ref _totalBytes, -entry.Bytes);
+        }
+        return true;
     }
 
     public Task<long> GetLastSequenceAsync(string conversationId, CancellationToken cancellationToken) =>
@@ -72,7 +118,7 @@ public sealed class InMemoryConversationStore(IOptions<DirectLineOptions> option
         var cutoff = time.GetUtcNow() - idleFor;
         var removed = 0;
         foreach (var (id, entry) in _conversations)
-            if (entry.LastUsed < cutoff && _conversations.TryRemove(new KeyValuePair<string, Entry>(id, entry))) removed++;
+            if (entry.LastUsed < cutoff && Forget(id, entry)) removed++;
         return removed;
     }
 }

@@ -22,6 +22,15 @@ public sealed class DirectLineClient(Uri baseUrl, string? credential) : IDisposa
         return await _http.SendAsync(request);
     }
 
+    /// <summary>POST /conversations/{id}/upload?userId=u1 with this client's credential.</summary>
+    public Task<HttpResponseMessage> UploadAsync(string conversationId, HttpContent form, bool chunked = false)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"conversations/{conversationId}/upload?userId=u1") { Content = form };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Credential);
+        request.Headers.TransferEncodingChunked = chunked;
+        return _http.SendAsync(request);
+    }
+
     public static async Task<JsonObject> JsonAsync(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
 
