@@ -1,4 +1,5 @@
 using AuroraBots.Dialogs.Content;
+using AuroraBots.Nlu.Routing;
 
 namespace AuroraBots.Dialogs;
 
@@ -21,6 +22,9 @@ public sealed class DialogsOptions
 
     /// <summary>Below <see cref="IntentThreshold"/> but above this, the user is asked "did you mean A or B?".</summary>
     public double ClarifyThreshold { get; set; } = 0.25;
+
+    /// <summary>How intent scores become act / clarify / out of scope (thresholds above included).</summary>
+    public RoutingOptions Routing => new() { IntentThreshold = IntentThreshold, ClarifyThreshold = ClarifyThreshold };
 
     /// <summary>Minimum language-detection confidence to switch the conversation language from one message.</summary>
     public double LanguageSwitchConfidence { get; set; } = 0.55;

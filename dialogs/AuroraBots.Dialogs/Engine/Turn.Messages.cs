@@ -168,7 +168,8 @@ internal sealed partial class Turn
     private void AskClarification(IReadOnlyList<string> intents)
     {
         State.PendingClarification = [.. intents];
-        var labels = intents.Select(IntentLabel).ToList();
+        // A label may be a question itself ("Mitä tiedät minusta?"): no "??" after it.
+        var labels = intents.Select(i => IntentLabel(i).TrimEnd('?', ' ')).ToList();
         var or = SharedText(EngineTexts.Or);
         var question = SharedText(EngineTexts.Clarify) + " " + string.Join($" {or} ", labels.Select(l => $"**{l}**")) + "?";
         var buttons = intents.Select((intent, i) => new CardAction(ActionTypes.MessageBack, labels[i],

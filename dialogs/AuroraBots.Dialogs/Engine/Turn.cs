@@ -3,6 +3,7 @@ using AuroraBots.Builder;
 using AuroraBots.Dialogs.Content;
 using AuroraBots.Dialogs.State;
 using AuroraBots.Nlu;
+using AuroraBots.Nlu.Routing;
 using AuroraBots.Schema;
 using Microsoft.Extensions.Logging;
 
@@ -237,21 +238,25 @@ internal sealed partial class Turn
         return nlu.LanguageConfidence >= needed;
     }
 
-    /// <summary>No prompt waits: act on the intent, ask "did you mean…?", or run the shared fallback.</summary>
+    /// <summary>
+    /// No prompt waits: act on the intent, ask "did you mean A or B?" when two matters are genuinely close, or answer
+    /// small talk / the not-understood with what the bot can do (<see cref="RoutingPolicy"/>).
+    /// </summary>
     private async Task RouteAsync(NluResult nlu)
     {
-        var options = _services.Options;
         var known = nlu.Intents.Where(i => _runtime.Route(ActiveBotId, i.Intent) is not null).ToList();
-        if (known.Count > 0 && known[0].Score >= options.IntentThreshold)
+        var decision = RoutingPolicy.Decide(known, ActiveBot.Manifest.Intents.Keys.ToHashSet(StringComparer.Ordinal), _services.Options.Routing);
+        switch (decision.Kind)
         {
-            await StartIntentAsync(known[0].Intent);
-            return;
-        }
-        var candidates = known.Where(i => i.Score >= options.ClarifyThreshold).Take(2).Select(i => i.Intent).ToList();
-        if (candidates.Count > 0)
-        {
-            AskClarification(candidates);
-            return;
+            case RouteKind.Act:
+                await StartIntentAsync(decision.Intents[0]);
+                return;
+            case RouteKind.Clarify:
+                AskClarification(decision.Intents);
+                return;
+            case RouteKind.OutOfScope when _runtime.Route(ActiveBotId, _services.Options.Routing.OutOfScopeIntent) is not null:
+                await StartIntentAsync(_services.Options.Routing.OutOfScopeIntent);
+                return;
         }
         if (Content.FindFlow(ActiveBotId, "fallback") is not null)
         {

@@ -20,6 +20,7 @@ public static class EvalCommand
         var path = "bots";
         var verbose = false;
         var minAccuracy = 0.9;
+        string? routingFolder = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -34,18 +35,21 @@ public static class EvalCommand
                     minAccuracy = parsed;
                     i++;
                     break;
+                case "--routing" when i + 1 < args.Length:
+                    routingFolder = args[++i];
+                    break;
                 case var arg when arg.StartsWith('-'):
-                    Console.Error.WriteLine($"eval: unknown option '{arg}'. Usage: aurorabots eval [bots/] [--verbose] [--min-accuracy 0.9]");
+                    Console.Error.WriteLine($"eval: unknown option '{arg}'. Usage: aurorabots eval [bots/] [--verbose] [--min-accuracy 0.9] [--routing tests/eval/routing]");
                     return Task.FromResult(2);
                 default:
                     path = args[i];
                     break;
             }
         }
-        return Task.FromResult(Run(path, verbose, minAccuracy));
+        return Task.FromResult(Run(path, verbose, minAccuracy, routingFolder));
     }
 
-    private static int Run(string path, bool verbose, double minAccuracy)
+    private static int Run(string path, bool verbose, double minAccuracy, string? routingFolder)
     {
         if (!Directory.Exists(path))
         {
@@ -81,6 +85,16 @@ public static class EvalCommand
         Console.WriteLine();
         Console.WriteLine($"== All bots (target ≥ {minAccuracy:P0} per language for AuroraBots.Nlu) ==");
         PrintTable(totals);
+        // The independent front-desk routing sets: by default tests/eval/routing next to the bots folder.
+        routingFolder ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "tests", "eval", "routing");
+        if (Directory.Exists(routingFolder) && Directory.Exists(Path.Combine(path, RoutingEval.BotId)))
+        {
+            RoutingEval.Print("Front desk routing, independent evaluation set (frontdesk.*.yaml; target ≥ 93 % right with no question, ≥ 97 % with one)",
+                RoutingEval.Run(path, routingFolder, "frontdesk.*.yaml", verbose));
+            RoutingEval.Print("Front desk routing, development set (dev.yaml; used for tuning)",
+                RoutingEval.Run(path, routingFolder, "dev.yaml", verbose));
+        }
+
         var failing = totals.Where(kv => kv.Value.Total > 0 && kv.Value.Accuracy(kv.Value.Ours) < minAccuracy).Select(kv => kv.Key).ToList();
         if (failing.Count > 0)
         {

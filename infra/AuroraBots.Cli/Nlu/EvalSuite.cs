@@ -39,6 +39,10 @@ internal sealed record EvalSuite(string Name, IReadOnlyList<IntentExample> Train
         return suites;
     }
 
+    /// <summary>The training examples of one bot as the engine trains it: the shared intents plus the bot's own.</summary>
+    public static IReadOnlyList<IntentExample> LoadBotTraining(string dialogsPath, string botId) =>
+        [.. LoadIfExists(Path.Combine(dialogsPath, SharedFolder, TrainingFile)), .. LoadIfExists(Path.Combine(dialogsPath, botId, TrainingFile))];
+
     /// <summary>Held-out utterances that also appear (after normalisation) among the training examples.</summary>
     public IReadOnlyList<IntentExample> Leaks()
     {

@@ -1,0 +1,50 @@
+namespace AuroraBots.Nlu.Routing;
+
+/// <summary>
+/// Turns intent scores into a routing decision. One place for the rule, so the dialog engine and
+/// <c>aurorabots eval</c> measure and do the same thing.
+/// </summary>
+public static class RoutingPolicy
+{
+    /// <param name="scores">Scores of the intents the bot can act on (plus the out-of-scope class), best first.</param>
+    /// <param name="matters">The bot's own intents (its matters, e.g. the front desk's domains); the others are global.</param>
+    public static RouteDecision Decide(IReadOnlyList<IntentScore> scores, IReadOnlySet<string> matters, RoutingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(matters);
+        ArgumentNullException.ThrowIfNull(options);
+        if (scores.Count == 0)
+        {
+            return RouteDecision.NotUnderstood;
+        }
+        if (scores[0].Intent == options.OutOfScopeIntent)
+        {
+            return RouteDecision.OutOfScope;
+        }
+        var top = scores[0];
+        if (options.GenericIntents.Contains(top.Intent)
+            && scores.FirstOrDefault(s => matters.Contains(s.Intent)) is { } matter
+            && matter.Score >= options.MatterEvidence)
+        {
+            // "tarvitsen apua työnhakuun": the matter is in the message; "help" only matched its everyday words.
+            return new RouteDecision(RouteKind.Act, [matter.Intent]);
+        }
+        if (top.Score >= options.IntentThreshold)
+        {
+            return new RouteDecision(RouteKind.Act, [top.Intent]);
+        }
+        var candidates = scores
+            .Where(s => s.Score >= options.ClarifyThreshold && s.Intent != options.OutOfScopeIntent && !options.GenericIntents.Contains(s.Intent))
+            .Take(2)
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            return RouteDecision.NotUnderstood;
+        }
+        if (candidates.Count == 1 || candidates[1].Score < candidates[0].Score * options.ClarifyCloseness)
+        {
+            return new RouteDecision(RouteKind.Act, [candidates[0].Intent]);
+        }
+        return new RouteDecision(RouteKind.Clarify, [.. candidates.Select(c => c.Intent)]);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using AuroraBots.Dialogs;
+using AuroraBots.Nlu;
+using AuroraBots.Nlu.Routing;
+
+namespace AuroraBots.Cli.Nlu;
+
+/// <summary>
+/// Front-desk routing on the independent evaluation set (tests/eval/routing/frontdesk.*.yaml): per language, the
+/// share of matters routed to the right domain bot with no clarifying question, with at most one clarification,
+/// and the share of off-topic messages answered as out of scope. Trained exactly as the engine trains the front
+/// desk (shared + frontdesk intents) and decided by the engine's <see cref="RoutingPolicy"/>.
+/// </summary>
+internal static class RoutingEval
+{
+    public const string BotId = "frontdesk";
+    private static readonly string[] s_languages = ["fi", "sv", "en"];
+
+    public sealed record Figures(int Matters, int Direct, int WithClarification, int OffTopic, int OffTopicRight, double P50Microseconds)
+    {
+        public double DirectShare => Matters == 0 ? 0 : (double)Direct / Matters;
+        public double ClarifiedShare => Matters == 0 ? 0 : (double)WithClarification / Matters;
+        public double OffTopicShare => OffTopic == 0 ? 0 : (double)OffTopicRight / OffTopic;
+    }
+
+    /// <summary>Evaluates every frontdesk.*.yaml (or the given file pattern) in the folder; returns figures per language.</summary>
+    public static IReadOnlyDictionary<string, Figures> Run(string botsPath, string evalFolder, string pattern, bool verbose)
+    {
+        var training = EvalSuite.LoadBotTraining(botsPath, BotId);
+        var model = NluEngine.Train(training);
+        var routing = new DialogsOptions().Routing; // the engine's defaults
+        var ownIntents = BotIntents(botsPath, BotId);
+        var test = Directory.GetFiles(evalFolder, pattern).Order(StringComparer.Ordinal).SelectMany(IntentFile.Load).ToList();
+        var figures = new Dictionary<string, Figures>(StringComparer.Ordinal);
+        foreach (var language in s_languages)
+        {
+            var examples = test.Where(e => e.Language == language).ToList();
+            if (examples.Count == 0)
+            {
+                continue;
+            }
+            var timings = new List<double>(examples.Count);
+            int matters = 0, direct = 0, clarified = 0, offTopic = 0, offTopicRight = 0;
+            foreach (var _ in Enumerable.Range(0, 3))
+            {
+                foreach (var example in examples)
+                {
+                    model.Analyse(example.Text, language); // warm-up: JIT tiers, lazy gazetteer
+                }
+            }
+            foreach (var example in examples)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                var analysis = model.Analyse(example.Text, language);
+                stopwatch.Stop();
+                timings.Add(stopwatch.Elapsed.TotalMicroseconds);
+                var decision = RoutingPolicy.Decide(analysis.Intents, ownIntents, routing);
+                bool right;
+                if (example.Intent == routing.OutOfScopeIntent)
+                {
+                    offTopic++;
+                    right = decision.Kind is RouteKind.OutOfScope or RouteKind.NotUnderstood;
+                    offTopicRight += right ? 1 : 0;
+                }
+                else
+                {
+                    matters++;
+                    var now = decision.Intent == example.Intent;
+                    var afterOne = now || (decision.Kind == RouteKind.Clarify && decision.Intents.Contains(example.Intent));
+                    direct += now ? 1 : 0;
+                    clarified += afterOne ? 1 : 0;
+                    right = now;
+                }
+                if (!right && verbose)
+                {
+                    var top = string.Join(", ", analysis.Intents.Take(3).Select(i => $"{i.Intent} {i.Score:0.00}"));
+                    Console.WriteLine($"  miss [{language}] '{example.Text}': expected {example.Intent}, got {decision.Kind} {string.Join("/", decision.Intents)} ({top})");
+                }
+            }
+            timings.Sort();
+            figures[language] = new Figures(matters, direct, clarified, offTopic, offTopicRight, timings[timings.Count / 2]);
+        }
+        return figures;
+    }
+
+    // The bot's own intents (its matters) are the ones it trains from its own intents.yaml.
+    private static HashSet<string> BotIntents(string botsPath, string botId) =>
+        [.. IntentFile.Load(Path.Combine(botsPath, botId, EvalSuite.TrainingFile)).Select(e => e.Intent)];
+
+    public static void Print(string title, IReadOnlyDictionary<string, Figures> figures)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"== {title} ==");
+        Console.WriteLine($"  {"lang",-5}{"matters",8}  {"right, no question",19}  {"right ≤ 1 question",19}  {"off-topic",10}  {"off-topic right",16}  {"p50 analyse",12}");
+        foreach (var (language, f) in figures)
+        {
+            Console.WriteLine($"  {language,-5}{f.Matters,8}  {f.DirectShare,19:P1}  {f.ClarifiedShare,19:P1}  {f.OffTopic,10}  {f.OffTopicShare,16:P1}  {f.P50Microseconds,9:0.0} µs");
+        }
+    }
+}
