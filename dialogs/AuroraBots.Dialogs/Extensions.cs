@@ -1,3 +1,9 @@
+using AuroraBots.Platform;
+using AuroraBots.Platform.Storage;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Options;
 using AuroraBots.AuroraAI;
 using AuroraBots.AuroraAI.Plugin;
 using AuroraBots.Builder;
@@ -36,11 +42,15 @@ public static class DialogsServiceCollectionExtensions
         services.TryAddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
 
-        var redis = configuration.GetConnectionString("Redis");
-        if (!string.IsNullOrWhiteSpace(redis))
-            services.AddStackExchangeRedisCache(o => o.Configuration = redis);
-        else
-            services.AddDistributedMemoryCache();
+        // The platform's one storage switch and connection: the state cache shares the process's multiplexer.
+        services.AddPlatformStorage(configuration);
+        services.AddDistributedMemoryCache();
+        services.Replace(ServiceDescriptor.Singleton<IDistributedCache>(sp => sp.UsesRedis()
+            ? new RedisCache(Options.Create(new RedisCacheOptions
+            {
+                ConnectionMultiplexerFactory = () => sp.GetRequiredService<SharedRedis>().GetMultiplexerAsync(),
+            }))
+            : new MemoryDistributedCache(sp.GetRequiredService<IOptions<MemoryDistributedCacheOptions>>())));
         services.TryAddSingleton<ConversationStateStore>();
 
         services.AddAuroraPlugin<DateTimePlugin>();

@@ -17,9 +17,6 @@ public sealed class EditorOptions
     /// <summary>How long a sign-in lasts (sliding).</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 
-    /// <summary>Redis for drafts, versions, audit and publishing to every host; when empty, <c>ConnectionStrings:Redis</c>; when both are empty, files.</summary>
-    public string? Redis { get; set; }
-
     /// <summary>Prefix of the editor's Redis keys (<c>{prefix}editor:…</c>), so several installations can share one Redis.</summary>
     public string RedisKeyPrefix { get; set; } = "aurora:";
 
@@ -33,7 +30,7 @@ public sealed class EditorOptions
     public bool RequireReview { get; set; }
 }
 
-/// <summary>A configured user: the password only as a hash from <see cref="Security.EditorPasswords.Hash"/>.</summary>
+/// <summary>A configured user: the password only as a hash from <see cref="AuroraBots.Platform.Security.PasswordHashes.Hash"/>.</summary>
 public sealed class EditorUser
 {
     public string Name { get; set; } = "";

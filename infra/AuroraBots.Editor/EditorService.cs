@@ -13,7 +13,7 @@ namespace AuroraBots.Editor;
 /// The editor's operations: save with validation, publish (validate → immutable version → live folder), rollback.
 /// Publishing writes only changed files into the live folder and reloads the engine at once: the bots serve them without restart.
 /// </summary>
-public sealed class EditorService(IEditorStore store, IDialogContent dialogs, AuditLog audit, TranslationHistory translations, EditorPathsOptions paths, ILivePublisher livePublisher, ILogger<EditorService> logger, ReleaseTests? releaseTests = null)
+public sealed class EditorService(IEditorStore store, IDialogContent dialogs, AuditLog audit, TranslationHistory translations, EditorPathsOptions paths, ILivePublisher livePublisher, ILogger<EditorService> logger, ReleaseTests? releaseTests = null, FolderImport? folderImport = null)
 {
     private readonly SemaphoreSlim _publishGate = new(1, 1);
 
@@ -51,6 +51,7 @@ public sealed class EditorService(IEditorStore store, IDialogContent dialogs, Au
         await _publishGate.WaitAsync(cancellationToken);
         try
         {
+            await ImportFolderChangesAsync(cancellationToken);
             // Validate the very files that become the version: a save landing meanwhile cannot slip in unchecked.
             var files = await store.ReadDraftFilesAsync(cancellationToken);
             if (expectedDraftHash is not null && ContentHash.OfFiles(files) != expectedDraftHash)
@@ -82,6 +83,7 @@ public sealed class EditorService(IEditorStore store, IDialogContent dialogs, Au
         await _publishGate.WaitAsync(cancellationToken);
         try
         {
+            await ImportFolderChangesAsync(cancellationToken);
             if (await store.GetVersionAsync(number, cancellationToken) is not { } snapshot)
                 return new(PublishOutcome.NotFound, null, [], []);
             var text = string.IsNullOrWhiteSpace(comment) ? $"rollback to {number}" : $"rollback to {number}: {comment}";
@@ -91,6 +93,12 @@ public sealed class EditorService(IEditorStore store, IDialogContent dialogs, Au
             return await GoLiveAsync(user, AuditActions.Rollback, version, snapshot.Files, text);
         }
         finally { _publishGate.Release(); }
+    }
+
+    /// <summary>A hand edit in the live folder becomes a version before a publish overwrites the folder (one owner: the store).</summary>
+    private async Task ImportFolderChangesAsync(CancellationToken cancellationToken)
+    {
+        if (folderImport is not null && await folderImport.ImportIfChangedAsync(cancellationToken) is not null) DraftChanged?.Invoke();
     }
 
     /// <summary>

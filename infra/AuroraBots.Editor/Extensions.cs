@@ -1,3 +1,4 @@
+using AuroraBots.Platform.Security;
 using AuroraBots.Dialogs;
 using AuroraBots.Editor.Apis;
 using AuroraBots.Editor.Preview;
@@ -29,7 +30,7 @@ public static class EditorExtensions
         foreach (var user in options.Users)
         {
             if (string.IsNullOrWhiteSpace(user.Name) || !user.PasswordHash.StartsWith("pbkdf2-sha256$", StringComparison.Ordinal))
-                throw new InvalidOperationException($"Editor:Users: user '{user.Name}' needs a Name and a PasswordHash from EditorPasswords.Hash (clear-text passwords are not accepted).");
+                throw new InvalidOperationException($"Editor:Users: user '{user.Name}' needs a Name and a PasswordHash from PasswordHashes.Hash (clear-text passwords are not accepted).");
             if (user.Roles.FirstOrDefault(r => !EditorRoles.All.Contains(r)) is { } unknown)
                 throw new InvalidOperationException($"Editor:Users: user '{user.Name}' has unknown role '{unknown}' (use {string.Join(", ", EditorRoles.All)}).");
         }

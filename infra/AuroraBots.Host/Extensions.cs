@@ -1,4 +1,5 @@
 using AuroraBots.AuroraAI;
+using AuroraBots.AuroraAI.Client;
 using AuroraBots.Dialogs;
 using AuroraBots.Editor;
 using AuroraBots.Handoff;
@@ -29,8 +30,10 @@ public static class Extensions
         services.AddHealthChecks();
         services.AddDirectLine(configuration.GetSection("DirectLine"));
         services.AddAuroraDialogs(configuration);
-        services.AddAuroraNetwork(configuration.GetSection("AuroraAI:Network"));
-        services.AddAuroraAiClient(configuration.GetSection("AuroraAI:Client"));
+        // The local AuroraAI network service only when it is the one the client talks to (no AuroraAI:Client:BaseUrl):
+        // a host pointed at a real network must not also answer as one.
+        if (UsesEmbeddedNetwork(configuration)) services.AddAuroraNetwork(configuration.GetSection("AuroraAI:Network"));
+        services.AddAuroraAiClient(configuration.GetSection(AuroraAiClientOptions.SectionName));
         services.AddAuroraHandoff(configuration);
         services.AddAuroraWidget(configuration.GetSection(WidgetOptions.SectionName));
         // After the dialogs: the editor serves drafts to its preview next to the live bots.
@@ -71,9 +74,16 @@ public static class Extensions
         app.MapAuroraWidget();
         app.MapDirectLine();
         app.MapAuroraEditor();
-        app.MapAuroraNetwork();
-        app.Services.WarmUpAuroraNetwork();
-        app.WireEmbeddedNetworkOnStart();
+        if (UsesEmbeddedNetwork(app.Configuration))
+        {
+            app.MapAuroraNetwork();
+            app.Services.WarmUpAuroraNetwork();
+            app.WireEmbeddedNetworkOnStart();
+        }
         return app;
     }
+
+    /// <summary>The embedded network service is mounted exactly when <c>AuroraAI:Client:BaseUrl</c> names no other network.</summary>
+    public static bool UsesEmbeddedNetwork(IConfiguration configuration) =>
+        string.IsNullOrWhiteSpace(configuration[$"{AuroraAiClientOptions.SectionName}:BaseUrl"]);
 }

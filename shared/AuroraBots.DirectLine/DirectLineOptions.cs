@@ -50,9 +50,6 @@ public sealed class DirectLineOptions
     /// <summary>Public base URL (e.g. <c>https://chat.example.fi</c>) for serviceUrl, streamUrl and upload URLs; default: from the request.</summary>
     public string? PublicBaseUrl { get; set; }
 
-    /// <summary>Redis connection string; when absent <c>ConnectionStrings:Redis</c> of the root configuration is used; when both are absent, memory.</summary>
-    public string? RedisConnectionString { get; set; }
-
     /// <summary>Prefix of every Redis key the channel writes.</summary>
     public string RedisKeyPrefix { get; set; } = "aurorabots:dl:";
 

@@ -1,3 +1,5 @@
+using AuroraBots.Platform;
+using AuroraBots.Platform.Storage;
 using AuroraBots.DirectLine.Apis;
 using AuroraBots.DirectLine.Channel;
 using AuroraBots.DirectLine.Store;
@@ -19,15 +21,14 @@ public static class DirectLineExtensions
 {
     /// <summary>
     /// Registers the channel from <paramref name="section"/> (the host passes <c>Configuration.GetSection("DirectLine")</c>).
-    /// Uses Redis when <c>DirectLine:RedisConnectionString</c> or the root <c>ConnectionStrings:Redis</c> is set.
+    /// Uses Redis when the platform's storage switch says so (<c>ConnectionStrings:Redis</c>, <see cref="AuroraBots.Platform.Storage.PlatformStorage"/>).
     /// The bot itself is the single <see cref="Builder.IBot"/> registered elsewhere.
     /// </summary>
     public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration section)
     {
-        services.AddOptions<DirectLineOptions>().Bind(section).PostConfigure<IConfiguration>((options, root) =>
+        services.AddPlatformStorage();
+        services.AddOptions<DirectLineOptions>().Bind(section).PostConfigure(options =>
         {
-            if (string.IsNullOrWhiteSpace(options.RedisConnectionString))
-                options.RedisConnectionString = root.GetConnectionString("Redis");
             // "AllowedOrigins": "*" (or "a,b") as a plain string, besides the list form.
             if (section["AllowedOrigins"] is { Length: > 0 } scalar)
                 foreach (var origin in scalar.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -44,14 +45,14 @@ public static class DirectLineExtensions
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<DirectLineOptions>>().Value;
-            return new RedisConnection(options.RedisConnectionString ?? "", options.RedisKeyPrefix);
+            return new RedisConnection(sp.GetRequiredService<SharedRedis>(), options.RedisKeyPrefix);
         });
         services.TryAddSingleton<InMemoryConversationStore>();
         services.TryAddSingleton<InMemoryAttachmentStore>();
-        services.TryAddSingleton<IConversationStore>(sp => UsesRedis(sp)
+        services.TryAddSingleton<IConversationStore>(sp => sp.UsesRedis()
             ? ActivatorUtilities.CreateInstance<RedisConversationStore>(sp)
             : sp.GetRequiredService<InMemoryConversationStore>());
-        services.TryAddSingleton<IAttachmentStore>(sp => UsesRedis(sp)
+        services.TryAddSingleton<IAttachmentStore>(sp => sp.UsesRedis()
             ? ActivatorUtilities.CreateInstance<RedisAttachmentStore>(sp)
             : sp.GetRequiredService<InMemoryAttachmentStore>());
 
@@ -74,9 +75,6 @@ public static class DirectLineExtensions
             .MapSessionApi();
         return endpoints;
     }
-
-    private static bool UsesRedis(IServiceProvider sp) =>
-        !string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<DirectLineOptions>>().Value.RedisConnectionString);
 
     /// <summary>WebSockets and CORS for the channel's paths, so the host only calls AddDirectLine and MapDirectLine.</summary>
     private sealed class DirectLineStartupFilter : IStartupFilter

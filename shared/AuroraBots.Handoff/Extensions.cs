@@ -1,3 +1,5 @@
+using AuroraBots.Platform;
+using AuroraBots.Platform.Storage;
 using System.Security.Cryptography;
 using AuroraBots.Dialogs.Handoff;
 using AuroraBots.Handoff.Ledger;
@@ -26,17 +28,12 @@ public static class Extensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => CreatePseudonymizer(options, sp.GetRequiredService<ILoggerFactory>()));
 
-        var redis = configuration.GetConnectionString("Redis");
-        if (string.IsNullOrWhiteSpace(redis))
-        {
-            services.AddSingleton<IConsentLedger, InMemoryConsentLedger>();
-        }
-        else
-        {
-            services.AddSingleton(new HandoffRedis(redis));
-            services.AddSingleton<IConsentLedger>(sp => new RedisConsentLedger(
-                sp.GetRequiredService<HandoffRedis>(), options.RedisKeyPrefix, options.LedgerRetention));
-        }
+        services.AddPlatformStorage(configuration);
+        services.AddSingleton(sp => new HandoffRedis(sp.GetRequiredService<SharedRedis>()));
+        services.AddSingleton<InMemoryConsentLedger>();
+        services.AddSingleton<IConsentLedger>(sp => sp.UsesRedis()
+            ? new RedisConsentLedger(sp.GetRequiredService<HandoffRedis>(), options.RedisKeyPrefix, options.LedgerRetention)
+            : sp.GetRequiredService<InMemoryConsentLedger>());
 
         // Both take the catalogue lazily: see LazyBotCatalog for the start-up cycle this avoids.
         services.AddSingleton(sp => new HandoffTargets(new LazyBotCatalog(sp), options));

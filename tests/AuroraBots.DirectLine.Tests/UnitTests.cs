@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using AuroraBots.DirectLine.Channel;
 using AuroraBots.DirectLine.Store;
 using AuroraBots.DirectLine.Tokens;
@@ -9,12 +10,6 @@ namespace AuroraBots.DirectLine.Tests;
 
 public sealed class UnitTests
 {
-    private sealed class ManualTime(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     private static DirectLineTokenService Tokens(TimeProvider time, string key = "unit-test-key-0123456789abcdef0123", TimeSpan? lifetime = null) =>
         new(Options.Create(new DirectLineOptions { TokenSigningKey = key, TokenLifetime = lifetime ?? TimeSpan.FromMinutes(30) }), time,
             NullLogger<DirectLineTokenService>.Instance);
@@ -22,15 +17,15 @@ public sealed class UnitTests
     [Fact]
     public async Task Token_is_valid_until_its_lifetime_then_expired()
     {
-        var time = new ManualTime(DateTimeOffset.Parse("2026-01-01T00:00:00Z"));
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z"));
         var tokens = Tokens(time);
         var token = await tokens.GenerateTokenAsync("bot", new DirectLineTokenRequest { UserId = "u1" });
         Assert.Equal(1800, token.ExpiresIn);
-        time.Now = time.Now.AddMinutes(29);
+        time.Advance(TimeSpan.FromMinutes(29));
         var valid = tokens.Validate(token.Token, TokenClaims.ConversationScope);
         Assert.Equal(TokenValidationStatus.Valid, valid.Status);
         Assert.Equal(("bot", token.ConversationId, "u1"), (valid.Claims!.BotId, valid.Claims.ConversationId, valid.Claims.UserId));
-        time.Now = time.Now.AddMinutes(2);
+        time.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(TokenValidationStatus.Expired, tokens.Validate(token.Token, TokenClaims.ConversationScope).Status);
     }
 
@@ -87,12 +82,12 @@ public sealed class UnitTests
     [Fact]
     public async Task Idle_conversations_are_forgotten()
     {
-        var time = new ManualTime(DateTimeOffset.Parse("2026-01-01T00:00:00Z"));
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z"));
         var store = new InMemoryConversationStore(Options.Create(new DirectLineOptions()), time);
-        await store.TryCreateAsync(new ConversationRecord { Id = "c", BotId = "b", ServiceUrl = "http://x/", CreatedAt = time.Now }, default);
-        time.Now = time.Now.AddHours(1);
+        await store.TryCreateAsync(new ConversationRecord { Id = "c", BotId = "b", ServiceUrl = "http://x/", CreatedAt = time.GetUtcNow() }, default);
+        time.Advance(TimeSpan.FromHours(1));
         Assert.Equal(0, store.RemoveIdle(TimeSpan.FromHours(2)));
-        time.Now = time.Now.AddHours(2);
+        time.Advance(TimeSpan.FromHours(2));
         Assert.Equal(1, store.RemoveIdle(TimeSpan.FromHours(2)));
         Assert.Null(await store.GetAsync("c", default));
     }

@@ -1,3 +1,4 @@
+using AuroraBots.Platform.Security;
 using System.Net;
 using System.Net.Http.Json;
 using AuroraBots.Dialogs;
@@ -21,7 +22,7 @@ namespace AuroraBots.Editor.Tests;
 public sealed class EditorHost : IAsyncDisposable
 {
     public const string Password = "correct horse battery staple";
-    private static readonly Lazy<string> Hash = new(() => EditorPasswords.Hash(Password));
+    private static readonly Lazy<string> Hash = new(() => PasswordHashes.Hash(Password));
 
     private readonly WebApplication _app;
     public string Root { get; }
@@ -39,6 +40,8 @@ public sealed class EditorHost : IAsyncDisposable
     }
 
     public IDialogContent Dialogs => _app.Services.GetRequiredService<IDialogContent>();
+
+    public IServiceProvider Services => _app.Services;
 
     /// <param name="settings">Extra or changed configuration (e.g. <c>ConnectionStrings:Redis</c>).</param>
     /// <param name="services">More services before the editor is added (e.g. the Direct Line channel).</param>

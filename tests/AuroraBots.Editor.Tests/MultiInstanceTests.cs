@@ -1,3 +1,4 @@
+using AuroraBots.Platform.Storage;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -123,8 +124,8 @@ public sealed class MultiInstanceTests(RedisFixture redis) : IAsyncLifetime
         await WaitForSyncAsync(a, 1);
 
         // A version made live in Redis without an announcement (as if the message was lost).
-        await using (var connection = new RedisEditorConnection(redis.Configuration, _prefix))
         {
+            var connection = new RedisEditorConnection(new SharedRedis(redis.Configuration), _prefix);
             var store = new RedisEditorStore(connection, Path.Combine(a.Host.Root, "elsewhere"), a.Host.LivePath, TimeProvider.System);
             var files = new Dictionary<string, string>(await store.GetVersionAsync(1, CancellationToken.None) is { } v1 ? v1.Files : throw new InvalidOperationException())
             {

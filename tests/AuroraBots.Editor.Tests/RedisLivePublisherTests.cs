@@ -1,3 +1,4 @@
+using AuroraBots.Platform.Storage;
 using AuroraBots.Editor.Publishing;
 using AuroraBots.Editor.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -34,7 +35,7 @@ public sealed class RedisLivePublisherTests(RedisFixture redis) : IAsyncLifetime
     [Fact]
     public async Task Going_live_writes_the_folder_records_the_version_and_announces_it_and_an_older_one_never_wins()
     {
-        await using var connection = new RedisEditorConnection(redis.Configuration, _prefix);
+        var connection = new RedisEditorConnection(new SharedRedis(redis.Configuration), _prefix);
         await using var listener = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
         var announced = new List<string>();
         var received = new SemaphoreSlim(0);
@@ -60,7 +61,7 @@ public sealed class RedisLivePublisherTests(RedisFixture redis) : IAsyncLifetime
     public async Task When_Redis_cannot_record_the_version_the_folder_is_put_back()
     {
         using var server = await RedisServerProcess.StartAsync();
-        await using var connection = new RedisEditorConnection(server.Configuration + ",asyncTimeout=500,syncTimeout=500", _prefix);
+        var connection = new RedisEditorConnection(new SharedRedis(server.Configuration + ",asyncTimeout=500,syncTimeout=500"), _prefix);
         await connection.RunAsync(db => db.PingAsync()); // connected before the outage
         await server.PauseAsync();
         try

@@ -26,7 +26,7 @@ public sealed class RedisOutageTests
         using var server = await RedisServerProcess.StartAsync();
         await using var host = await EditorHost.StartAsync(settings: s =>
         {
-            s["Editor:Redis"] = server.Configuration + ",asyncTimeout=1000,syncTimeout=1000";
+            s["ConnectionStrings:Redis"] = server.Configuration + ",asyncTimeout=1000,syncTimeout=1000";
             s["Editor:RedisKeyPrefix"] = RedisFixture.UniquePrefix();
         });
         using var publisher = await host.SignedInAsync("pekka");
@@ -63,7 +63,7 @@ public sealed class RedisOutageTests
     {
         await using var host = await EditorHost.StartAsync(settings: s =>
         {
-            s["Editor:Redis"] = $"127.0.0.1:{FreePorts.Next()}";
+            s["ConnectionStrings:Redis"] = $"127.0.0.1:{FreePorts.Next()}";
             s["Editor:RedisKeyPrefix"] = RedisFixture.UniquePrefix();
         });
         Assert.Equal(Original, Greeting(host.Dialogs.Current));

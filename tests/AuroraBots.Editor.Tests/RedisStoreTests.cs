@@ -1,3 +1,4 @@
+using AuroraBots.Platform.Storage;
 using AuroraBots.Editor.Audit;
 using AuroraBots.Editor.Coverage;
 using AuroraBots.Editor.Storage;
@@ -11,7 +12,7 @@ public sealed class RedisStoreTests(RedisFixture redis) : IAsyncLifetime
 {
     private readonly string _prefix = RedisFixture.UniquePrefix();
     private readonly string _root = Directory.CreateTempSubdirectory("aurora-editor-redis-").FullName;
-    private readonly List<RedisEditorConnection> _connections = [];
+    private readonly List<SharedRedis> _connections = [];
 
     private string Live => Path.Combine(_root, "live");
 
@@ -29,11 +30,18 @@ public sealed class RedisStoreTests(RedisFixture redis) : IAsyncLifetime
         await redis.DeleteKeysAsync(_prefix);
     }
 
+    /// <summary>An editor connection as one host instance would have it: its own process-wide Redis connection.</summary>
+    private RedisEditorConnection Connect()
+    {
+        var shared = new SharedRedis(redis.Configuration);
+        _connections.Add(shared);
+        return new RedisEditorConnection(shared, _prefix);
+    }
+
     /// <summary>A store as one host instance would have it: its own connection and its own data folder.</summary>
     private RedisEditorStore Instance(string name)
     {
-        var connection = new RedisEditorConnection(redis.Configuration, _prefix);
-        _connections.Add(connection);
+        var connection = Connect();
         return new RedisEditorStore(connection, Path.Combine(_root, name), Live, TimeProvider.System);
     }
 
@@ -173,9 +181,8 @@ public sealed class RedisStoreTests(RedisFixture redis) : IAsyncLifetime
     [Fact]
     public async Task Audit_entries_and_translation_marks_are_shared_by_every_instance()
     {
-        var connectionA = new RedisEditorConnection(redis.Configuration, _prefix);
-        var connectionB = new RedisEditorConnection(redis.Configuration, _prefix);
-        _connections.AddRange([connectionA, connectionB]);
+        var connectionA = Connect();
+        var connectionB = Connect();
         var auditA = new AuditLog(new RedisAuditStore(connectionA), TimeProvider.System);
         var auditB = new AuditLog(new RedisAuditStore(connectionB), TimeProvider.System);
         await auditA.AppendAsync("ella", AuditActions.Save, "demo/main.yaml", true, "on a", CancellationToken.None);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -17,7 +18,7 @@ public sealed partial class SessionTransferTests : IAsyncLifetime
     private const string Transfer = "service-recommender/v1/session_attributes";
     private const string AllAttributes = """{"service_channel_id": "22222222-2222-4222-8222-222222222222", "session_attributes": {"age": 87, "municipality_code": "698", "life_situation_meters": {"family": [3]}}}""";
 
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
     private NetworkServer _server = null!;
 
     [GeneratedRegex("auroraai_access_token=([0-9a-f]{64})")]

@@ -1,5 +1,5 @@
+using AuroraBots.Platform.Security;
 using System.Text;
-using AuroraBots.Editor.Security;
 
 namespace AuroraBots.Cli.Commands;
 
@@ -19,7 +19,7 @@ public static class HashPasswordCommand
             Console.Error.WriteLine($"hash-password: the password needs at least {MinimumLength} characters.");
             return 1;
         }
-        Console.WriteLine(EditorPasswords.Hash(password));
+        Console.WriteLine(PasswordHashes.Hash(password));
         return 0;
     }
 

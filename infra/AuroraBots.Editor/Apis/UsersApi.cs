@@ -1,3 +1,4 @@
+using AuroraBots.Platform.Security;
 using System.Security.Claims;
 using AuroraBots.Editor.Audit;
 using AuroraBots.Editor.Security;
@@ -38,7 +39,7 @@ public static class UsersApi
         var name = request.Name!;
         if (await directory.FindAsync(name, cancellationToken) is not null)
             return TypedResults.Conflict(new EditorMessageResponse($"A user named '{name}' already exists."));
-        var user = new ManagedUser(name, EditorPasswords.Hash(request.Password!), [.. request.Roles!.Distinct()], time.GetUtcNow(), NameOf(admin));
+        var user = new ManagedUser(name, PasswordHashes.Hash(request.Password!), [.. request.Roles!.Distinct()], time.GetUtcNow(), NameOf(admin));
         await store.SaveAsync(user, cancellationToken);
         await audit.AppendAsync(NameOf(admin), UserAuditActions.Add, name, true, $"roles {string.Join(",", user.Roles)}", cancellationToken);
         return TypedResults.Created($"/editor/api/users/{Uri.EscapeDataString(name)}", new EditorUserInfo(name, user.Roles, UserSources.Editor, user.Changed, user.ChangedBy));
@@ -58,7 +59,7 @@ public static class UsersApi
 
         var changed = stored with
         {
-            PasswordHash = request.Password is null ? stored.PasswordHash : EditorPasswords.Hash(request.Password),
+            PasswordHash = request.Password is null ? stored.PasswordHash : PasswordHashes.Hash(request.Password),
             Roles = request.Roles is null ? stored.Roles : [.. request.Roles.Distinct()],
             Changed = time.GetUtcNow(),
             ChangedBy = NameOf(admin),

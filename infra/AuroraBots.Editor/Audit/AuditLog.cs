@@ -13,6 +13,8 @@ public static class AuditActions
     public const string Delete = "delete";
     public const string Publish = "publish";
     public const string Rollback = "rollback";
+    /// <summary>The live folder had content no version has (hand edit, deploy) and became a version.</summary>
+    public const string Import = "import";
 }
 
 /// <summary>The audit log: append-only, in <c>DataPath/audit.jsonl</c> (<see cref="FileAuditStore"/>) or a Redis stream (<see cref="RedisAuditStore"/>).</summary>

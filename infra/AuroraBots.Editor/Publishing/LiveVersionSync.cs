@@ -13,7 +13,7 @@ namespace AuroraBots.Editor.Publishing;
 /// folder's content hash with the version's, and only when they differ writes the changed files (atomically each);
 /// the engine's hot reload then serves them. While Redis is down it waits and the bots keep serving their folder.
 /// </summary>
-public sealed class LiveVersionSync(RedisEditorConnection redis, RedisEditorStore store, LiveFolder live, EditorOptions options, IDialogContent dialogs, ILogger<LiveVersionSync> logger)
+public sealed class LiveVersionSync(RedisEditorConnection redis, RedisEditorStore store, LiveFolder live, FolderImport folderImport, EditorOptions options, IDialogContent dialogs, ILogger<LiveVersionSync> logger)
     : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0);
@@ -51,8 +51,18 @@ public sealed class LiveVersionSync(RedisEditorConnection redis, RedisEditorStor
         }
     }
 
-    /// <summary>One check: make the live folder equal to the live version if it is not. Returns the live version (null: none yet).</summary>
-    public Task<int?> SyncAsync(CancellationToken cancellationToken) => live.WriteAsync<int?>(async () =>
+    /// <summary>
+    /// One check: content in the live folder that no version has is imported first (<see cref="FolderImport"/>: a hand edit
+    /// or a deploy is never overwritten); then the folder is made equal to the live version if it is not. Returns the
+    /// live version (null: none yet).
+    /// </summary>
+    public async Task<int?> SyncAsync(CancellationToken cancellationToken)
+    {
+        await folderImport.ImportIfChangedAsync(cancellationToken);
+        return await MirrorLiveVersionAsync(cancellationToken);
+    }
+
+    private Task<int?> MirrorLiveVersionAsync(CancellationToken cancellationToken) => live.WriteAsync<int?>(async () =>
     {
         var value = await redis.RunAsync(db => db.StringGetAsync(redis.Live));
         if (value.IsNull) return null; // nothing published yet: the editor imports this folder on first use

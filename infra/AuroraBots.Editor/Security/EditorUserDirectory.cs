@@ -1,3 +1,4 @@
+using AuroraBots.Platform.Security;
 using AuroraBots.Editor.Storage;
 using AuroraBots.Editor.Users;
 
@@ -17,12 +18,12 @@ public sealed record EditorUserInfo(string Name, IReadOnlyList<string> Roles, st
 public sealed class EditorUserDirectory(EditorOptions options, IRecordStore<ManagedUser> managed)
 {
     // Verifying against a dummy hash for unknown names keeps the response time the same for known and unknown users.
-    private static readonly string DummyHash = EditorPasswords.Hash(Guid.NewGuid().ToString());
+    private static readonly string DummyHash = PasswordHashes.Hash(Guid.NewGuid().ToString());
 
     public async Task<EditorUserInfo?> AuthenticateAsync(string name, string password, CancellationToken cancellationToken)
     {
         var (user, hash) = await FindWithHashAsync(name, cancellationToken);
-        var ok = EditorPasswords.Verify(password, hash ?? DummyHash);
+        var ok = PasswordHashes.Verify(password, hash ?? DummyHash);
         return ok ? user : null;
     }
 

@@ -1,3 +1,5 @@
+using AuroraBots.Platform;
+using AuroraBots.Platform.Storage;
 using AuroraBots.Editor.Audit;
 using AuroraBots.Editor.Coverage;
 using AuroraBots.Editor.Publishing;
@@ -10,13 +12,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AuroraBots.Editor.Storage;
 
-/// <summary>Which Redis the editor uses: <c>Editor:Redis</c>, else <c>ConnectionStrings:Redis</c>; null means files.</summary>
-public sealed record EditorRedisSettings(string? Configuration, string KeyPrefix)
-{
-    /// <summary>True when the editor keeps its data in Redis (resolve <see cref="RedisEditorConnection"/> only then).</summary>
-    public bool Enabled => Configuration is not null;
-}
-
 public static class EditorStorageExtensions
 {
     /// <summary>
@@ -27,18 +22,16 @@ public static class EditorStorageExtensions
     public static IServiceCollection AddEditorStorage(this IServiceCollection services, EditorOptions options)
     {
         if (options.LiveCheckInterval <= TimeSpan.Zero) throw new InvalidOperationException("Editor:LiveCheckInterval must be positive (e.g. 00:00:30).");
-        // The root configuration is only known once the host is built (AddAuroraEditor gets the Editor section).
-        services.TryAddSingleton(sp => new EditorRedisSettings(
-            options.Redis is { Length: > 0 } own ? own : sp.GetService<IConfiguration>()?.GetConnectionString("Redis") is { Length: > 0 } shared ? shared : null,
-            options.RedisKeyPrefix));
-        services.TryAddSingleton(sp => sp.GetRequiredService<EditorRedisSettings>() is { Configuration: { } configuration } settings
-            ? new RedisEditorConnection(configuration, settings.KeyPrefix)
-            : throw new InvalidOperationException("Redis is not configured for the editor (Editor:Redis or ConnectionStrings:Redis)."));
+        // The platform's one storage switch (ConnectionStrings:Redis) and connection; the editor only adds its key prefix.
+        services.AddPlatformStorage();
+        services.TryAddSingleton(sp => new RedisEditorConnection(sp.GetRequiredService<SharedRedis>(), options.RedisKeyPrefix));
         services.TryAddSingleton<LiveFolder>();
         services.TryAddSingleton(sp => new RedisEditorStore(
             sp.GetRequiredService<RedisEditorConnection>(), sp.GetRequiredService<EditorPathsOptions>().DataPath,
             sp.GetRequiredService<EditorPathsOptions>().LivePath, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<LiveVersionSync>();
+        services.TryAddSingleton<FolderImport>();
+        services.TryAddSingleton<FolderImportCheck>();
         services.TryAddSingleton<RedisLivePublisher>();
 
         services.TryAddSingleton<IEditorStore>(sp => UsesRedis(sp)
@@ -57,7 +50,7 @@ public static class EditorStorageExtensions
         return services;
     }
 
-    private static bool UsesRedis(IServiceProvider services) => services.GetRequiredService<EditorRedisSettings>().Enabled;
+    private static bool UsesRedis(IServiceProvider services) => services.UsesRedis();
 
     /// <summary>Small keyed records (users, reviews): <c>DataPath/{name}.json</c>, or the Redis hash <c>{prefix}editor:{name}</c>.</summary>
     private static IRecordStore<T> Records<T>(IServiceProvider services, string name, JsonTypeInfo<T> one, JsonTypeInfo<List<T>> list, Func<T, string> keyOf) =>
@@ -65,13 +58,18 @@ public static class EditorStorageExtensions
             ? new RedisRecordStore<T>(services.GetRequiredService<RedisEditorConnection>(), name, one, keyOf)
             : new FileRecordStore<T>(Path.Combine(services.GetRequiredService<EditorPathsOptions>().DataPath, name + ".json"), list, keyOf);
 
-    /// <summary>Runs <see cref="LiveVersionSync"/> only when Redis is configured.</summary>
+    /// <summary>
+    /// Runs <see cref="LiveVersionSync"/> with Redis, <see cref="FolderImportCheck"/> with files: either way the live folder
+    /// is checked for changes made outside the editor.
+    /// </summary>
     private sealed class LiveVersionSyncHost(IServiceProvider services) : Microsoft.Extensions.Hosting.IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) =>
-            UsesRedis(services) ? services.GetRequiredService<LiveVersionSync>().StartAsync(cancellationToken) : Task.CompletedTask;
+        private Microsoft.Extensions.Hosting.IHostedService Check => UsesRedis(services)
+            ? services.GetRequiredService<LiveVersionSync>()
+            : services.GetRequiredService<FolderImportCheck>();
 
-        public Task StopAsync(CancellationToken cancellationToken) =>
-            UsesRedis(services) ? services.GetRequiredService<LiveVersionSync>().StopAsync(cancellationToken) : Task.CompletedTask;
+        public Task StartAsync(CancellationToken cancellationToken) => Check.StartAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Check.StopAsync(cancellationToken);
     }
 }

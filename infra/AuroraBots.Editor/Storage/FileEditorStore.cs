@@ -165,6 +165,9 @@ public sealed class FileEditorStore : IEditorStore
         return files;
     }
 
+    /// <summary>One instance owns the files store: it may always import.</summary>
+    public Task<bool> ClaimImportAsync(string contentHash, CancellationToken cancellationToken) => Task.FromResult(true);
+
     /// <summary>First use: the draft starts as a copy of the live folder, which is also recorded as version 1 (so it can be rolled back to).</summary>
     private async Task EnsureInitializedAsync(CancellationToken cancellationToken)
     {

@@ -31,6 +31,12 @@ public interface IEditorStore
 
     Task<VersionSnapshot?> GetVersionAsync(int number, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// True for the one caller that may import folder content with this hash as a new version: with several instances
+    /// sharing the store, the first to ask wins for a while and the others leave the import to it.
+    /// </summary>
+    Task<bool> ClaimImportAsync(string contentHash, CancellationToken cancellationToken);
+
     /// <summary>Writes a new version with the next number; existing versions are never touched.</summary>
     Task<VersionInfo> CreateVersionAsync(IReadOnlyDictionary<string, string> files, string author, string comment, int? rollbackOf, CancellationToken cancellationToken);
 }

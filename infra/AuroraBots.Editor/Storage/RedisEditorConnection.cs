@@ -1,27 +1,17 @@
+using AuroraBots.Platform.Storage;
 using StackExchange.Redis;
 
 namespace AuroraBots.Editor.Storage;
 
 /// <summary>
-/// The editor's Redis: one lazily opened multiplexer and the key names under <c>{prefix}editor:</c>.
-/// <c>abortConnect=false</c> lets the host start (and recover) while Redis is down; commands then fail fast with
-/// <see cref="RedisUnavailableException"/> instead of queueing, so the API can answer 503 right away.
+/// The editor's view of the process's one Redis connection (<see cref="SharedRedis"/>): the key names under
+/// <c>{prefix}editor:</c>, and calls whose failures (Redis down: the shared connection fails fast instead of
+/// queueing) become <see cref="RedisUnavailableException"/>, so the API can answer 503 right away.
 /// </summary>
-public sealed class RedisEditorConnection : IAsyncDisposable
+public sealed class RedisEditorConnection(SharedRedis redis, string keyPrefix)
 {
-    private readonly Lazy<Task<ConnectionMultiplexer>> _multiplexer;
 
-    public RedisEditorConnection(string configuration, string keyPrefix)
-    {
-        var options = ConfigurationOptions.Parse(configuration); // a malformed string fails at start-up, not at the first save
-        options.AbortOnConnectFail = false;
-        options.ConnectTimeout = Math.Min(options.ConnectTimeout, 3000);
-        options.BacklogPolicy = BacklogPolicy.FailFast;
-        _multiplexer = new(() => ConnectionMultiplexer.ConnectAsync(options));
-        KeyPrefix = keyPrefix;
-    }
-
-    public string KeyPrefix { get; }
+    public string KeyPrefix { get; } = keyPrefix;
 
     public RedisKey Draft => Key("draft");
     public RedisKey DraftRevision => Key("draft-rev");
@@ -33,18 +23,20 @@ public sealed class RedisEditorConnection : IAsyncDisposable
     public RedisKey Live => Key("live");
     public RedisKey Audit => Key("audit");
     public RedisKey Translations => Key("translations");
+    /// <summary>Claim of one instance on importing folder content with this hash.</summary>
+    public RedisKey ImportClaim(string contentHash) => Key("import:" + contentHash);
     public RedisChannel PublishChannel => RedisChannel.Literal(KeyPrefix + "editor:publish");
 
     private RedisKey Key(string name) => KeyPrefix + "editor:" + name;
 
-    public Task<ConnectionMultiplexer> GetMultiplexerAsync() => _multiplexer.Value;
+    public Task<IConnectionMultiplexer> GetMultiplexerAsync() => redis.GetMultiplexerAsync();
 
     /// <summary>Runs Redis calls, turning connection failures and timeouts into <see cref="RedisUnavailableException"/>.</summary>
     public async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> call)
     {
         try
         {
-            return await call((await _multiplexer.Value.ConfigureAwait(false)).GetDatabase()).ConfigureAwait(false);
+            return await call(await redis.GetDatabaseAsync().ConfigureAwait(false)).ConfigureAwait(false);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
@@ -53,9 +45,4 @@ public sealed class RedisEditorConnection : IAsyncDisposable
     }
 
     public Task RunAsync(Func<IDatabase, Task> call) => RunAsync(async db => { await call(db).ConfigureAwait(false); return true; });
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_multiplexer.IsValueCreated) await (await _multiplexer.Value.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
-    }
 }

@@ -178,6 +178,10 @@ public sealed class RedisEditorStore(RedisEditorConnection redis, string dataPat
         return info with { Number = int.Parse((string)number!, CultureInfo.InvariantCulture) };
     }
 
+    /// <summary>SET NX with a lifetime: the first instance to see new folder content imports it; a crashed importer's claim lapses.</summary>
+    public Task<bool> ClaimImportAsync(string contentHash, CancellationToken cancellationToken) =>
+        redis.RunAsync(db => db.StringSetAsync(redis.ImportClaim(contentHash), 1, TimeSpan.FromMinutes(10), When.NotExists));
+
     private async Task EnsureInitializedAsync(CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref _initialized)) return;

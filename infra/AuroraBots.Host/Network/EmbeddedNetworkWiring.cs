@@ -9,9 +9,9 @@ using Microsoft.Extensions.Options;
 namespace AuroraBots.Host.Network;
 
 /// <summary>
-/// Once Kestrel has its address: points the AuroraAI client at the embedded network service (unless
-/// <c>AuroraAI:Client:BaseUrl</c> names another one) and registers every bot of the catalogue as a session-transfer
-/// receiver, landing at <c>{host}/handoff/{botId}</c>.
+/// Once Kestrel has its address: points the AuroraAI client at the embedded network service and registers every bot
+/// of the catalogue as a session-transfer receiver, landing at <c>{host}/handoff/{botId}</c>. Only called when the
+/// network service is embedded (no <c>AuroraAI:Client:BaseUrl</c>); a real network has its own registrations.
 /// </summary>
 public static class EmbeddedNetworkWiring
 {
@@ -25,8 +25,7 @@ public static class EmbeddedNetworkWiring
                 logger.LogWarning("The host's own address is unknown (no Kestrel): the embedded AuroraAI network is not wired to the client");
                 return;
             }
-            if (string.IsNullOrWhiteSpace(app.Configuration["AuroraAI:Client:BaseUrl"]))
-                app.Services.GetRequiredService<AuroraAiEndpoint>().SetBaseAddress(own);
+            app.Services.GetRequiredService<AuroraAiEndpoint>().SetBaseAddress(own);
 
             var configured = app.Services.GetRequiredService<IOptionsMonitor<WidgetOptions>>().CurrentValue.PublicBaseUrl;
             var publicBase = string.IsNullOrWhiteSpace(configured) ? own.GetLeftPart(UriPartial.Authority) : configured.TrimEnd('/');

@@ -3,6 +3,8 @@ namespace AuroraBots.AuroraAI.Client;
 /// <summary>Options of the AuroraAI client (configuration section <c>AuroraAI:Client</c>).</summary>
 public sealed class AuroraAiClientOptions
 {
+    public const string SectionName = "AuroraAI:Client";
+
     /// <summary>
     /// Base URL of the network, e.g. <c>https://auroraai.astest.suomi.fi/</c>. Empty: the embedded service, whose
     /// address the host sets at startup through <see cref="AuroraAiEndpoint.SetBaseAddress"/>.

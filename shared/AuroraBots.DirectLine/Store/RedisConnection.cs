@@ -1,24 +1,17 @@
+using AuroraBots.Platform.Storage;
 using StackExchange.Redis;
 
 namespace AuroraBots.DirectLine.Store;
 
 /// <summary>
-/// One lazily opened multiplexer for the channel's Redis stores. <c>abortConnect=false</c> lets the host start
-/// (and recover) while Redis is down; calls then fail with <see cref="StoreUnavailableException"/>.
+/// The channel's view of the process's one Redis connection (<see cref="SharedRedis"/>): its key prefix, and calls
+/// whose connection failures become <see cref="StoreUnavailableException"/> (the API answers 503).
 /// </summary>
-public sealed class RedisConnection(string configuration, string keyPrefix) : IAsyncDisposable
+public sealed class RedisConnection(SharedRedis redis, string keyPrefix)
 {
-    private readonly Lazy<Task<ConnectionMultiplexer>> _multiplexer = new(() =>
-    {
-        var options = ConfigurationOptions.Parse(configuration);
-        options.AbortOnConnectFail = false;
-        options.ConnectTimeout = Math.Min(options.ConnectTimeout, 3000);
-        return ConnectionMultiplexer.ConnectAsync(options);
-    });
-
     public string KeyPrefix { get; } = keyPrefix;
 
-    public async Task<IDatabase> GetDatabaseAsync() => (await _multiplexer.Value.ConfigureAwait(false)).GetDatabase();
+    public Task<IDatabase> GetDatabaseAsync() => redis.GetDatabaseAsync();
 
     /// <summary>Runs a Redis call, turning connection failures into <see cref="StoreUnavailableException"/>.</summary>
     public async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> call)
@@ -31,10 +24,5 @@ public sealed class RedisConnection(string configuration, string keyPrefix) : IA
         {
             throw new StoreUnavailableException("Redis is not reachable", e);
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_multiplexer.IsValueCreated) await (await _multiplexer.Value.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
     }
 }

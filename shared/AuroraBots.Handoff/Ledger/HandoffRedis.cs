@@ -1,44 +1,24 @@
+using AuroraBots.Platform.Storage;
 using StackExchange.Redis;
 
 namespace AuroraBots.Handoff.Ledger;
 
 /// <summary>
-/// The ledger's own lazily opened Redis connection. Connecting lazily keeps the host starting when Redis is
-/// down; each call then fails fast with <see cref="ConsentLedgerUnavailableException"/> instead.
+/// The ledger's view of the process's one Redis connection (<see cref="SharedRedis"/>). The connection opens lazily,
+/// so the host starts while Redis is down; each call then fails fast with <see cref="ConsentLedgerUnavailableException"/>.
 /// </summary>
-public sealed class HandoffRedis(string configuration) : IAsyncDisposable
+public sealed class HandoffRedis(SharedRedis redis)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private ConnectionMultiplexer? _connection;
-
     public async Task<IDatabase> DatabaseAsync(CancellationToken cancellationToken)
     {
-        if (_connection is { } ready) return ready.GetDatabase();
-        await _gate.WaitAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            if (_connection is null)
-            {
-                var options = ConfigurationOptions.Parse(configuration);
-                options.AbortOnConnectFail = false;
-                options.ConnectTimeout = Math.Min(options.ConnectTimeout, 3000);
-                _connection = await ConnectionMultiplexer.ConnectAsync(options);
-            }
-            return _connection.GetDatabase();
+            return await redis.GetDatabaseAsync().ConfigureAwait(false);
         }
         catch (RedisException e)
         {
             throw new ConsentLedgerUnavailableException("The consent ledger (Redis) is not reachable.", e);
         }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_connection is not null) await _connection.DisposeAsync();
-        _gate.Dispose();
     }
 }

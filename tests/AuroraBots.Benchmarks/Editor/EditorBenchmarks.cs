@@ -1,3 +1,4 @@
+using AuroraBots.Platform.Security;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -156,10 +157,10 @@ public static class EditorBenchmarks
                 ["Dialogs:Path"] = live,
                 ["Dialogs:HotReload"] = "true",
                 ["Editor:DataPath"] = Path.Combine(root, "editor-data"),
-                ["Editor:Redis"] = redis,
+                ["ConnectionStrings:Redis"] = redis,
                 ["Editor:RedisKeyPrefix"] = prefix,
                 ["Editor:Users:0:Name"] = "bench",
-                ["Editor:Users:0:PasswordHash"] = EditorPasswords.Hash(Password),
+                ["Editor:Users:0:PasswordHash"] = PasswordHashes.Hash(Password),
                 ["Editor:Users:0:Roles:0"] = EditorRoles.Publisher,
             });
             builder.Services.AddAuroraDialogs(builder.Configuration);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using AuroraBots.AuroraAI;
 using AuroraBots.AuroraAI.Models;
 using AuroraBots.AuroraAI.Client;
@@ -26,7 +27,7 @@ public sealed class EngineHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Uri _own;
 
-    private EngineHost(WebApplication app, Uri own, ManualTimeProvider time)
+    private EngineHost(WebApplication app, Uri own, FakeTimeProvider time)
     {
         _app = app;
         _own = own;
@@ -34,12 +35,12 @@ public sealed class EngineHost : IAsyncDisposable
     }
 
     /// <summary>The clock of the engine, the network and the hand-off service.</summary>
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
     public IServiceProvider Services => _app.Services;
 
     public static async Task<EngineHost> StartAsync()
     {
-        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+using AuroraBots.Platform.Storage;
 using AuroraBots.Handoff.Ledger;
 using AuroraBots.Handoff.Tests.Infrastructure;
 
@@ -6,7 +8,7 @@ namespace AuroraBots.Handoff.Tests.Ledger;
 /// <summary>The behaviour every <see cref="IConsentLedger"/> must have; run against memory and real Redis.</summary>
 public abstract class ConsentLedgerContract
 {
-    protected readonly ManualTimeProvider Time = new();
+    protected readonly FakeTimeProvider Time = new();
 
     protected abstract IConsentLedger CreateLedger();
 
@@ -117,12 +119,19 @@ public sealed class InMemoryConsentLedgerTests : ConsentLedgerContract
 [Collection(RedisCollection.Name)]
 public sealed class RedisConsentLedgerTests(RedisFixture redis) : ConsentLedgerContract, IAsyncLifetime
 {
-    private readonly List<HandoffRedis> _connections = [];
+    private readonly List<SharedRedis> _connections = [];
+
+    /// <summary>A ledger connection as one host instance would have it: its own process-wide Redis connection.</summary>
+    private HandoffRedis Connect(string configuration)
+    {
+        var shared = new SharedRedis(configuration);
+        _connections.Add(shared);
+        return new HandoffRedis(shared);
+    }
 
     protected override IConsentLedger CreateLedger()
     {
-        var connection = new HandoffRedis(redis.Configuration);
-        _connections.Add(connection);
+        var connection = Connect(redis.Configuration);
         return new RedisConsentLedger(connection, RedisFixture.UniquePrefix(), TimeSpan.FromDays(1));
     }
 
@@ -130,13 +139,11 @@ public sealed class RedisConsentLedgerTests(RedisFixture redis) : ConsentLedgerC
     public async Task Receipts_survive_a_new_connection_and_expire_after_the_retention()
     {
         var prefix = RedisFixture.UniquePrefix();
-        var first = new HandoffRedis(redis.Configuration);
-        _connections.Add(first);
+        var first = Connect(redis.Configuration);
         await new RedisConsentLedger(first, prefix, TimeSpan.FromDays(1))
             .AddAsync(Receipt("s_p", "cr_p", ["municipality_code"]));
 
-        var second = new HandoffRedis(redis.Configuration);
-        _connections.Add(second);
+        var second = Connect(redis.Configuration);
         var read = await new RedisConsentLedger(second, prefix, TimeSpan.FromDays(1)).ListAsync("s_p");
         Assert.Equal("cr_p", Assert.Single(read).Id);
 
@@ -147,8 +154,7 @@ public sealed class RedisConsentLedgerTests(RedisFixture redis) : ConsentLedgerC
     [Fact]
     public async Task An_unreachable_redis_is_reported_as_unavailable()
     {
-        var dead = new HandoffRedis($"127.0.0.1:{RedisFixture.FreePort()},connectTimeout=500,syncTimeout=500,asyncTimeout=500");
-        _connections.Add(dead);
+        var dead = Connect($"127.0.0.1:{RedisFixture.FreePort()},connectTimeout=500,syncTimeout=500,asyncTimeout=500");
         var ledger = new RedisConsentLedger(dead, RedisFixture.UniquePrefix(), TimeSpan.FromDays(1));
 
         await Assert.ThrowsAsync<ConsentLedgerUnavailableException>(() => ledger.AddAsync(Receipt("s_x", "cr_x", ["age"])));

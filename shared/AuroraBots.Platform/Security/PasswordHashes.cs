@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
 
-namespace AuroraBots.Editor.Security;
+namespace AuroraBots.Platform.Security;
 
 /// <summary>
-/// Password hashes for the embedded user directory: <c>pbkdf2-sha256$iterations$salt$hash</c> (base64). Only the hash
-/// goes into configuration; clear-text passwords are never stored or logged.
+/// Password hashes for the embedded user directory (editors, publishers, admins, agents):
+/// <c>pbkdf2-sha256$iterations$salt$hash</c> (base64). Only the hash goes into configuration; clear-text passwords are
+/// never stored or logged. In the platform module so the CLI (<c>aurorabots hash-password</c>) needs no app project.
 /// </summary>
-public static class EditorPasswords
+public static class PasswordHashes
 {
     private const string Prefix = "pbkdf2-sha256";
     private const int Iterations = 210_000;
