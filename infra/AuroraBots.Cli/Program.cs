@@ -18,7 +18,8 @@ static int Usage()
         usage: aurorabots <command> [options]
           validate [bots/]                     check every bot; exit 1 and list the errors when invalid
           transcripts [bots/] [--bot <id>]     run the transcript tests of every bot in every language
-          eval [bots/] [--verbose] [--routing <dir>]  NLU accuracy per bot and language (intents.test.yaml) and front-desk routing (tests/eval/routing)
+          eval [bots/] [--verbose] [--routing <dir>]  NLU accuracy per bot and language (intents.test.yaml) and front-desk routing (tests/eval/routing); crisis
+                                               recall and false alarms per language (tests/eval/crisis)
           hash-password                           read a password (hidden, or from stdin); print its hash for Editor:Users
         """);
     return 2;

@@ -56,6 +56,7 @@ public static class EvalCommand
             Console.Error.WriteLine($"eval: '{path}' is not a folder; pass the bots content folder, e.g. aurorabots eval bots/");
             return 2;
         }
+        var safetyPassed = SafetyEval.Run(path, verbose);
         IReadOnlyList<EvalSuite> suites;
         try
         {
@@ -102,7 +103,7 @@ public static class EvalCommand
             return 1;
         }
         Console.WriteLine("PASS");
-        return 0;
+        return safetyPassed ? 0 : 1;
     }
 
     private static Dictionary<string, Tally> EvaluateSuite(EvalSuite suite, bool verbose)
