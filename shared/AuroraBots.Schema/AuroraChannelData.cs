@@ -12,6 +12,9 @@ public sealed record AuroraChannelData(string Bot, string? Flow, string? Step, s
 {
     public HandoffOffer? Handoff { get; init; }
 
+    /// <summary>Set on the safety layer's crisis reply: the crisis category (self_harm, violence, sexual_abuse, emergency).</summary>
+    public string? Safety { get; init; }
+
     public const string Key = "aurora";
 
     /// <summary>Reads <c>channelData.aurora</c> from an activity, or null when absent or malformed.</summary>

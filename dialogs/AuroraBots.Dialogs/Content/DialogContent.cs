@@ -64,6 +64,8 @@ public sealed class SharedContent
     public required TextsDocument Texts { get; init; }
     public required IntentsDocument Intents { get; init; }
     public IntentsDocument? TestIntents { get; init; }
+    /// <summary><c>_shared/crisis.yaml</c> (required: content without crisis contacts is not served); null only in invalid content.</summary>
+    public CrisisDocument? Crisis { get; init; }
 }
 
 /// <summary>A flow file with its id, the file name used in messages and an index of step ids.</summary>

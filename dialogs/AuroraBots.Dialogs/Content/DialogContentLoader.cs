@@ -23,6 +23,7 @@ public sealed class DialogContentLoader(DialogContentValidator validator, YamlLi
     public const string ManifestFile = "bot.yaml";
     public const string SharedManifestFile = "shared.yaml";
     public const string TextsFile = "texts.yaml";
+    public const string CrisisFile = "crisis.yaml";
     public const string IntentsFile = "intents.yaml";
     public const string TestIntentsFile = "intents.test.yaml";
     public const string TestsFolder = "tests";
@@ -50,6 +51,7 @@ public sealed class DialogContentLoader(DialogContentValidator validator, YamlLi
             Intents = read.File<IntentsDocument>(Path.Combine(sharedDir, IntentsFile), errors, required: false) ?? new(),
             TestIntents = read.File<IntentsDocument>(Path.Combine(sharedDir, TestIntentsFile), errors, required: false),
             Flows = ReadFlows(read, sharedDir, shared: true, errors),
+            Crisis = read.File<CrisisDocument>(Path.Combine(sharedDir, CrisisFile), errors, required: true),
         };
 
         var bots = new SortedDictionary<string, BotContent>(StringComparer.Ordinal);
@@ -87,7 +89,7 @@ public sealed class DialogContentLoader(DialogContentValidator validator, YamlLi
         foreach (var file in Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
         {
             var fileName = Path.GetFileName(file);
-            if (fileName is ManifestFile or TextsFile or SharedManifestFile || fileName.StartsWith("intents", StringComparison.Ordinal)) continue;
+            if (fileName is ManifestFile or TextsFile or SharedManifestFile or CrisisFile || fileName.StartsWith("intents", StringComparison.Ordinal)) continue;
             var document = read.File<FlowDocument>(file, errors, required: true);
             if (document is null) continue;
             var id = Path.GetFileNameWithoutExtension(file);

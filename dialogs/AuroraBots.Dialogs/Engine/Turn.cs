@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AuroraBots.Builder;
 using AuroraBots.Dialogs.Content;
+using AuroraBots.Dialogs.Safety;
 using AuroraBots.Dialogs.State;
 using AuroraBots.Nlu;
 using AuroraBots.Nlu.Routing;
@@ -200,6 +201,12 @@ internal sealed partial class Turn
         }
         var text = Incoming.Text?.Trim();
         if (string.IsNullOrEmpty(text)) return;
+        // Safety first, in every bot and state: crisis contacts at once; the message is neither kept nor answered further.
+        if (SafetyLayer.Answer(text, Content, ActiveBot, Language) is { } crisisReply)
+        {
+            Outbox.Add(crisisReply);
+            return;
+        }
         State.LastUserText = text;
 
         var nlu = _runtime.ModelFor(ActiveBotId).Analyse(text, State.Language);

@@ -24,6 +24,8 @@ public sealed partial class DialogContentValidator(IFlowActionCatalog? actions =
             errors.Add(new ContentError(sharedDir + DialogContentLoader.TextsFile, "texts." + key, "missing engine text"));
         foreach (var flow in content.Shared.Flows.Values)
             Collect(errors, flow.File, new FlowValidator(flow, shared).Validate(flow.Document));
+        if (content.Shared.Crisis is { } crisis)
+            Collect(errors, sharedDir + DialogContentLoader.CrisisFile, new CrisisValidator(shared, TimeProvider.System).Validate(crisis));
 
         foreach (var bot in content.Bots.Values)
         {
