@@ -11,6 +11,7 @@ return args[0] switch
 {
     "channel" or "channel-idle" => await ChannelBenchmarks.RunAsync(args),
     "nlu" => await AuroraBots.Benchmarks.Nlu.NluBenchmarks.RunAsync(args),
+    "safety" => await AuroraBots.Benchmarks.Nlu.SafetyBenchmarks.RunAsync(args),
     "network" or "textsearch-eval" => await AuroraBots.Benchmarks.Network.NetworkBenchmarks.RunAsync(args),
     "dialogs" => await AuroraBots.Benchmarks.Dialogs.DialogsBenchmarks.RunAsync(args),
     "editor" => await AuroraBots.Benchmarks.Editor.EditorBenchmarks.RunAsync(args),
