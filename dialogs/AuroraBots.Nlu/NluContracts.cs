@@ -8,9 +8,19 @@ public sealed record IntentScore(string Intent, double Score);
 
 /// <summary>
 /// A recognised entity. <see cref="Type"/> is one of <see cref="EntityTypes"/>; <see cref="Value"/> is
-/// canonical: a municipality code ("837"), an age ("17"), a number ("7"), or "yes"/"no".
+/// canonical: a municipality code ("837"), an age ("17"), a number ("7"), or "yes"/"no". <see cref="Role"/> says
+/// what a municipality is to the user (<see cref="EntityRoles"/>: where they live, move from or move to); null when
+/// the message does not say.
 /// </summary>
-public sealed record EntityMatch(string Type, string Value, int Start, int Length, string Text);
+public sealed record EntityMatch(string Type, string Value, int Start, int Length, string Text, string? Role = null);
+
+/// <summary>Roles of a municipality in a message: "asun Espoossa" (home), "muutan Tampereelta Ouluun" (from, to).</summary>
+public static class EntityRoles
+{
+    public const string Home = "home";
+    public const string MovingFrom = "moving_from";
+    public const string MovingTo = "moving_to";
+}
 
 public static class EntityTypes
 {

@@ -4,7 +4,7 @@ using AuroraBots.Nlu.Text;
 namespace AuroraBots.Nlu;
 
 /// <summary>
-/// Recognises the entities the dialogs need: municipalities (value = 3-digit code), ages, numbers 0–10
+/// Recognises the entities the dialogs need: municipalities (value = 3-digit code, with their role), ages, numbers 0–10
 /// and yes/no, in an utterance of the given language (fi, sv or en). Stateless and thread-safe.
 /// </summary>
 public static class EntityRecognizer
@@ -14,7 +14,7 @@ public static class EntityRecognizer
         ArgumentNullException.ThrowIfNull(text);
         var normalisedLanguage = LanguageCodes.Normalise(language);
         var tokens = Tokenizer.Tokenize(text);
-        var municipalities = MunicipalityGazetteer.Shared.Find(text, tokens, normalisedLanguage);
+        var municipalities = MunicipalityRoles.Assign(MunicipalityGazetteer.Shared.Find(text, tokens, normalisedLanguage), text, normalisedLanguage);
         return municipalities
             .Concat(AgeRecognizer.Find(text))
             .Concat(NumberRecognizer.Find(text, tokens, normalisedLanguage))
