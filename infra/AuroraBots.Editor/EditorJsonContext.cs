@@ -12,6 +12,8 @@ namespace AuroraBots.Editor;
 [JsonSerializable(typeof(AuditEntry))]
 [JsonSerializable(typeof(List<Users.ManagedUser>))]
 [JsonSerializable(typeof(Users.ManagedUser))]
+[JsonSerializable(typeof(List<Security.UserStamp>))]
+[JsonSerializable(typeof(Security.UserStamp))]
 [JsonSerializable(typeof(List<Reviews.Review>))]
 [JsonSerializable(typeof(Reviews.Review))]
 [JsonSerializable(typeof(Dictionary<string, Dictionary<string, TranslationHistory.Mark>>))]

@@ -26,6 +26,9 @@ public sealed class EditorOptions
     /// <summary>Run every transcript test before publishing and refuse when one fails (on by default).</summary>
     public bool TestsBeforePublish { get; set; } = true;
 
+    /// <summary>Failed sign-ins allowed per user and per client address before they must wait.</summary>
+    public Security.SignInThrottleOptions SignInThrottle { get; set; } = new();
+
     /// <summary>Publishing needs a review approved by someone other than its author (four-eyes); off by default.</summary>
     public bool RequireReview { get; set; }
 }

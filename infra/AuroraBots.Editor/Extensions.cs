@@ -49,6 +49,8 @@ public static class EditorExtensions
             return new EditorPathsOptions(data, live);
         });
         services.TryAddSingleton<EditorUserDirectory>();
+        services.TryAddSingleton<SecurityStamps>();
+        services.TryAddSingleton<SignInThrottle>();
         services.AddEditorStorage(options); // files, or Redis + publishing to every host (Storage/EditorStorageExtensions.cs)
         if (options.TestsBeforePublish) services.TryAddSingleton<ReleaseTests>();
         services.TryAddSingleton<EditorService>();

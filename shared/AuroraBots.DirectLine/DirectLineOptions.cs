@@ -11,7 +11,10 @@ public sealed class DirectLineOptions
     /// <summary>Lifetime of conversation tokens. DirectLineJS refreshes every 15 min, so anything below 30 min is raised to 30 min.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>How long a stream URL (its <c>t</c> capability) may be used to open a WebSocket.</summary>
+    /// <summary>No refresh extends a conversation's tokens past this time after its first token (a new conversation is needed then).</summary>
+    public TimeSpan TokenAbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>How long a stream URL (its <c>t</c> capability) may be used to open a WebSocket; each URL opens one socket only.</summary>
     public TimeSpan StreamUrlLifetime { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Interval of the empty keep-alive text frames on every WebSocket (at most 30 s).</summary>

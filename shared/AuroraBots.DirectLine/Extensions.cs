@@ -52,6 +52,9 @@ public static class DirectLineExtensions
         services.TryAddSingleton<IConversationStore>(sp => sp.UsesRedis()
             ? ActivatorUtilities.CreateInstance<RedisConversationStore>(sp)
             : sp.GetRequiredService<InMemoryConversationStore>());
+        services.TryAddSingleton<IStreamTickets>(sp => sp.UsesRedis()
+            ? ActivatorUtilities.CreateInstance<RedisStreamTickets>(sp)
+            : ActivatorUtilities.CreateInstance<InMemoryStreamTickets>(sp));
         services.TryAddSingleton<IAttachmentStore>(sp => sp.UsesRedis()
             ? ActivatorUtilities.CreateInstance<RedisAttachmentStore>(sp)
             : sp.GetRequiredService<InMemoryAttachmentStore>());

@@ -58,7 +58,7 @@ public sealed class UsersTests
     }
 
     [Fact]
-    public async Task Changing_roles_applies_to_the_next_request_and_removing_a_user_ends_their_session()
+    public async Task Changing_roles_or_password_and_removing_a_user_end_their_sessions()
     {
         await using var host = await EditorHost.StartAsync();
         using var admin = await host.SignedInAsync("aino");
@@ -68,12 +68,16 @@ public sealed class UsersTests
         Assert.Equal(HttpStatusCode.Forbidden, (await timo.GetAsync("/editor/api/audit")).StatusCode);
 
         (await admin.PutAsJsonAsync("/editor/api/users/timo", new { roles = new[] { "publisher" } })).EnsureSuccessStatusCode();
+        // The role change renewed timo's security stamp: the old session is over; signing in again gives the new role.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await timo.GetAsync("/editor/api/me")).StatusCode);
+        (await timo.PostAsJsonAsync("/editor/api/session", new { name = "timo", password = NewPassword })).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.OK, (await timo.GetAsync("/editor/api/audit")).StatusCode);
         var me = await timo.GetFromJsonAsync<JsonElement>("/editor/api/me");
         Assert.Equal(["publisher"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
 
         const string Reset = "another long password 7";
         (await admin.PutAsJsonAsync("/editor/api/users/timo", new { password = Reset })).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await timo.GetAsync("/editor/api/me")).StatusCode); // an admin's reset ends sessions
         using var again = host.Client();
         Assert.Equal(HttpStatusCode.Unauthorized, (await again.PostAsJsonAsync("/editor/api/session", new { name = "timo", password = NewPassword })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await again.PostAsJsonAsync("/editor/api/session", new { name = "timo", password = Reset })).StatusCode);

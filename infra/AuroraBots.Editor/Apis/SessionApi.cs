@@ -25,25 +25,42 @@ public static class SessionApi
     }
 
     public static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> SignInAsync(
-        SignInRequest request, HttpContext http, EditorUserDirectory users, AuditLog audit, CancellationToken cancellationToken)
+        SignInRequest request, HttpContext http, EditorUserDirectory users, SecurityStamps stamps, SignInThrottle throttle, AuditLog audit,
+        CancellationToken cancellationToken)
     {
         var name = request.Name?.Trim() ?? "";
-        var user = name.Length > 0 && !string.IsNullOrEmpty(request.Password) ? await users.AuthenticateAsync(name, request.Password, cancellationToken) : null;
         // The password is never logged or audited: only the name and the outcome.
         var audited = name.Length == 0 ? "(empty)" : name.Length > 100 ? name[..100] + "…" : name;
+        var address = http.Connection.RemoteIpAddress?.ToString();
+        if (await throttle.IsLockedAsync(name, address, cancellationToken))
+        {
+            await audit.AppendAsync(audited, AuditActions.SignIn, null, false, "refused: too many failed sign-ins", cancellationToken);
+            http.Response.Headers.RetryAfter = ((int)throttle.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem($"Too many failed sign-ins. Wait {Math.Ceiling(throttle.Window.TotalMinutes)} minutes and try again, or ask an admin.",
+                statusCode: StatusCodes.Status429TooManyRequests, title: "Sign-in paused");
+        }
+        var user = name.Length > 0 && !string.IsNullOrEmpty(request.Password) ? await users.AuthenticateAsync(name, request.Password, cancellationToken) : null;
         await audit.AppendAsync(audited, AuditActions.SignIn, null, user is not null, user is null ? "wrong name or password" : null, cancellationToken);
         if (user is null)
+        {
+            await throttle.FailedAsync(name, address, cancellationToken);
             return TypedResults.Problem("Wrong name or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+        }
 
-        await http.SignInAsync(EditorRoles.Scheme, SessionPrincipal.For(user));
+        await throttle.SucceededAsync(name, cancellationToken);
+        await http.SignInAsync(EditorRoles.Scheme, SessionPrincipal.For(user, await stamps.CurrentAsync(user.Name, cancellationToken)));
         return TypedResults.Ok(new MeResponse(user.Name, user.Roles));
     }
 
-    public static async Task<NoContent> SignOutAsync(HttpContext http, AuditLog audit, CancellationToken cancellationToken)
+    /// <summary>Signing out ends every session of the user (all browsers), not only this cookie.</summary>
+    public static async Task<NoContent> SignOutAsync(HttpContext http, AuditLog audit, SecurityStamps stamps, CancellationToken cancellationToken)
     {
         var result = await http.AuthenticateAsync(EditorRoles.Scheme);
         if (result.Principal?.Identity?.Name is { } name)
+        {
+            await stamps.RenewAsync(name, cancellationToken);
             await audit.AppendAsync(name, AuditActions.SignOut, null, true, null, cancellationToken);
+        }
         await http.SignOutAsync(EditorRoles.Scheme);
         return TypedResults.NoContent();
     }

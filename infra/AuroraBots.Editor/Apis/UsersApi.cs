@@ -32,22 +32,23 @@ public static class UsersApi
         TypedResults.Ok(await directory.ListAsync(cancellationToken));
 
     public static async Task<Results<Created<EditorUserInfo>, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem, Conflict<EditorMessageResponse>>> AddAsync(
-        NewUserRequest request, ClaimsPrincipal admin, EditorUserDirectory directory, IRecordStore<ManagedUser> store, AuditLog audit, TimeProvider time,
-        CancellationToken cancellationToken)
+        NewUserRequest request, ClaimsPrincipal admin, EditorUserDirectory directory, IRecordStore<ManagedUser> store, SecurityStamps stamps, AuditLog audit,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         if (Problems(new NewUserValidator().Validate(request)) is { } invalid) return invalid;
         var name = request.Name!;
         if (await directory.FindAsync(name, cancellationToken) is not null)
             return TypedResults.Conflict(new EditorMessageResponse($"A user named '{name}' already exists."));
         var user = new ManagedUser(name, PasswordHashes.Hash(request.Password!), [.. request.Roles!.Distinct()], time.GetUtcNow(), NameOf(admin));
+        await stamps.RenewAsync(name, cancellationToken); // a re-added name never revives an old session
         await store.SaveAsync(user, cancellationToken);
         await audit.AppendAsync(NameOf(admin), UserAuditActions.Add, name, true, $"roles {string.Join(",", user.Roles)}", cancellationToken);
         return TypedResults.Created($"/editor/api/users/{Uri.EscapeDataString(name)}", new EditorUserInfo(name, user.Roles, UserSources.Editor, user.Changed, user.ChangedBy));
     }
 
     public static async Task<Results<Ok<EditorUserInfo>, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem, NotFound<EditorMessageResponse>, Conflict<EditorMessageResponse>>> ChangeAsync(
-        string name, ChangeUserRequest request, ClaimsPrincipal admin, EditorUserDirectory directory, IRecordStore<ManagedUser> store, AuditLog audit,
-        TimeProvider time, CancellationToken cancellationToken)
+        string name, ChangeUserRequest request, ClaimsPrincipal admin, EditorUserDirectory directory, IRecordStore<ManagedUser> store, SecurityStamps stamps,
+        AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
     {
         if (Problems(new ChangeUserValidator().Validate(request)) is { } invalid) return invalid;
         var (stored, refusal) = await FindManagedAsync(name, directory, store, cancellationToken);
@@ -65,18 +66,22 @@ public static class UsersApi
             ChangedBy = NameOf(admin),
         };
         await store.SaveAsync(changed, cancellationToken);
+        // A password reset or a role change ends the user's sessions; they sign in again with what now applies.
+        if (request.Password is not null || !changed.Roles.Order().SequenceEqual(stored.Roles.Order())) await stamps.RenewAsync(stored.Name, cancellationToken);
         var what = string.Join("; ", new[] { request.Roles is null ? null : $"roles {string.Join(",", changed.Roles)}", request.Password is null ? null : "password reset" }.OfType<string>());
         await audit.AppendAsync(NameOf(admin), UserAuditActions.Change, stored.Name, true, what, cancellationToken);
         return TypedResults.Ok(new EditorUserInfo(changed.Name, changed.Roles, UserSources.Editor, changed.Changed, changed.ChangedBy));
     }
 
     public static async Task<Results<NoContent, NotFound<EditorMessageResponse>, Conflict<EditorMessageResponse>>> RemoveAsync(
-        string name, ClaimsPrincipal admin, EditorUserDirectory directory, IRecordStore<ManagedUser> store, AuditLog audit, CancellationToken cancellationToken)
+        string name, ClaimsPrincipal admin, EditorUserDirectory directory, IRecordStore<ManagedUser> store, SecurityStamps stamps, AuditLog audit,
+        CancellationToken cancellationToken)
     {
         if (IsSelf(admin, name)) return TypedResults.Conflict(new EditorMessageResponse("You cannot remove yourself; ask another admin."));
         var (stored, refusal) = await FindManagedAsync(name, directory, store, cancellationToken);
         if (refusal is not null) return refusal;
         if (stored is null || !await store.RemoveAsync(ManagedUser.KeyOf(stored), cancellationToken)) return TypedResults.NotFound(new EditorMessageResponse($"There is no user named '{name}'."));
+        await stamps.RenewAsync(stored.Name, cancellationToken);
         await audit.AppendAsync(NameOf(admin), UserAuditActions.Remove, stored.Name, true, null, cancellationToken);
         return TypedResults.NoContent();
     }

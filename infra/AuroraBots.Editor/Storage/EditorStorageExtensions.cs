@@ -44,6 +44,7 @@ public static class EditorStorageExtensions
             ? new TranslationHistory(new RedisTranslationHistoryStore(sp.GetRequiredService<RedisEditorConnection>()), sp.GetRequiredService<TimeProvider>())
             : new TranslationHistory(sp.GetRequiredService<EditorPathsOptions>().DataPath, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => Records(sp, "users", EditorJsonContext.Default.ManagedUser, EditorJsonContext.Default.ListManagedUser, ManagedUser.KeyOf));
+        services.TryAddSingleton(sp => Records(sp, "stamps", EditorJsonContext.Default.UserStamp, EditorJsonContext.Default.ListUserStamp, Security.UserStamp.KeyOf));
         services.TryAddSingleton(sp => Records(sp, "reviews", EditorJsonContext.Default.Review, EditorJsonContext.Default.ListReview, r => r.Id));
         services.TryAddSingleton<ILivePublisher>(sp => UsesRedis(sp) ? sp.GetRequiredService<RedisLivePublisher>() : new LocalLivePublisher(sp.GetRequiredService<LiveFolder>()));
         services.AddHostedService<LiveVersionSyncHost>();

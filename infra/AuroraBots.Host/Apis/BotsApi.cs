@@ -25,11 +25,14 @@ public static class BotsApi
         var bot = catalog.Find(botId);
         if (bot is null) return TypedResults.NotFound(new ProblemResponse("unknown_bot", $"No bot '{botId}' is served here."));
 
-        // Only this host's own demo page may use this endpoint; embedding sites go through their tenant.
+        // Only this host's own demo page may use this endpoint; embedding sites go through their tenant. With a
+        // configured public URL only that origin counts: the Host header is the client's to choose.
         var ownOrigin = $"{context.Request.Scheme}://{context.Request.Host}";
         var origin = context.Request.Headers.Origin.ToString();
         var configured = widget.CurrentValue.PublicBaseUrl;
-        if (!OriginMatcher.IsAllowed(origin, string.IsNullOrWhiteSpace(configured) ? [ownOrigin] : [ownOrigin, configured]))
+        var demoOrigin = string.IsNullOrWhiteSpace(configured) ? ownOrigin
+            : Uri.TryCreate(configured, UriKind.Absolute, out var publicUrl) ? publicUrl.GetLeftPart(UriPartial.Authority) : "";
+        if (!OriginMatcher.IsAllowed(origin, [demoOrigin]))
             return TypedResults.Problem("The demo token endpoint only serves this host's own pages.", statusCode: StatusCodes.Status403Forbidden, title: "origin_not_allowed");
 
         var language = ChatLocales.LanguageOf(body?.Language) is { } requested && bot.Languages.Contains(requested) ? requested : bot.DefaultLanguage;

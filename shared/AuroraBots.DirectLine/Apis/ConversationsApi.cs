@@ -76,13 +76,17 @@ internal static class ConversationsApi
         }
     }
 
-    private static Conversation Describe(HttpContext http, DirectLineTokenService tokens, TokenClaims claims, long watermark) => new()
+    private static Conversation Describe(HttpContext http, DirectLineTokenService tokens, TokenClaims claims, long watermark)
     {
-        ConversationId = claims.ConversationId,
-        Token = tokens.Renew(claims),
-        ExpiresIn = tokens.ExpiresInSeconds,
-        StreamUrl = $"{PublicUrls.WebSocketBaseUrl(http)}{DirectLineEndpoints.RoutePrefix}/conversations/{claims.ConversationId}/stream?watermark={watermark}&t={tokens.IssueStreamToken(claims)}",
-    };
+        var renewed = tokens.Renew(claims);
+        return new()
+        {
+            ConversationId = claims.ConversationId,
+            Token = renewed.Token,
+            ExpiresIn = renewed.ExpiresIn,
+            StreamUrl = $"{PublicUrls.WebSocketBaseUrl(http)}{DirectLineEndpoints.RoutePrefix}/conversations/{claims.ConversationId}/stream?watermark={watermark}&t={tokens.IssueStreamToken(claims)}",
+        };
+    }
 }
 
 /// <summary>Watermarks are the decimal log sequence; empty, missing or unreadable means "from the beginning".</summary>

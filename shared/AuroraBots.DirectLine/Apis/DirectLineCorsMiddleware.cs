@@ -6,8 +6,10 @@ namespace AuroraBots.DirectLine.Apis;
 /// <summary>
 /// CORS for <c>/v3/directline</c> from <see cref="DirectLineOptions.AllowedOrigins"/>: answers preflights itself and
 /// adds the allow headers to actual responses. Self-contained, so the host need not configure a CORS policy.
-/// Credentials are allowed (with the concrete origin) because Web Chat calls getsessionid withCredentials;
-/// the API itself authenticates with Bearer headers only, never cookies.
+/// Credentials are allowed (with the concrete origin) only for configured origins — exact, or a development port
+/// wildcard such as <c>http://localhost:*</c> (that host, any port) — because Web Chat calls getsessionid withCredentials.
+/// <c>"*"</c> answers <c>Access-Control-Allow-Origin: *</c> without credentials: an arbitrary origin is never reflected
+/// with credentials. The API itself authenticates with Bearer headers only, never cookies.
 /// </summary>
 internal sealed class DirectLineCorsMiddleware(RequestDelegate next, IOptions<DirectLineOptions> options)
 {
@@ -21,13 +23,19 @@ internal sealed class DirectLineCorsMiddleware(RequestDelegate next, IOptions<Di
             return;
         }
         var origin = http.Request.Headers.Origin.ToString();
-        var allowed = options.Value.AllowedOrigins.Any(o => o == "*" || string.Equals(o.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase));
+        var configured = options.Value.AllowedOrigins.Any(o => Matches(o, origin));
+        var anyOrigin = !configured && options.Value.AllowedOrigins.Contains("*");
+        var allowed = configured || anyOrigin;
         var headers = http.Response.Headers;
         headers.Vary = "Origin";
-        if (allowed)
+        if (configured)
         {
             headers.AccessControlAllowOrigin = origin;
             headers.AccessControlAllowCredentials = "true";
+        }
+        else if (anyOrigin)
+        {
+            headers.AccessControlAllowOrigin = "*";
         }
         if (HttpMethods.IsOptions(http.Request.Method) && http.Request.Headers.AccessControlRequestMethod.Count > 0)
         {
@@ -41,5 +49,15 @@ internal sealed class DirectLineCorsMiddleware(RequestDelegate next, IOptions<Di
             return;
         }
         await next(http);
+    }
+
+    /// <summary>An exact origin, or <c>scheme://host:*</c> for that scheme and host with any numeric port.</summary>
+    internal static bool Matches(string allowed, string origin)
+    {
+        allowed = allowed.TrimEnd('/');
+        if (!allowed.EndsWith(":*", StringComparison.Ordinal)) return allowed != "*" && string.Equals(allowed, origin, StringComparison.OrdinalIgnoreCase);
+        var prefix = allowed[..^1]; // "http://localhost:"
+        return origin.Length > prefix.Length && origin.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            && origin.AsSpan(prefix.Length).IndexOfAnyExceptInRange('0', '9') < 0;
     }
 }

@@ -12,8 +12,8 @@ namespace AuroraBots.DirectLine.Apis;
 
 /// <summary>
 /// <c>GET /conversations/{id}/stream?watermark=&amp;t=</c>: the WebSocket. Authorised by the stream capability
-/// <c>t</c> alone (browsers cannot send headers on a WebSocket); refused with 403 when it is expired or belongs to
-/// another conversation.
+/// <c>t</c> alone (browsers cannot send headers on a WebSocket); refused with 403 when it is expired, belongs to
+/// another conversation or was already used (each stream URL opens one socket; reconnecting fetches a new one).
 /// </summary>
 internal static class StreamApi
 {
@@ -24,7 +24,7 @@ internal static class StreamApi
     }
 
     private static async Task<Results<EmptyHttpResult, JsonHttpResult<ErrorResponse>>> ConnectAsync(
-        HttpContext http, ConversationChannel channel, DirectLineTokenService tokens, StreamSessionRegistry sessions,
+        HttpContext http, ConversationChannel channel, DirectLineTokenService tokens, IStreamTickets tickets, StreamSessionRegistry sessions,
         string conversationId, string? watermark, string? t)
     {
         var validation = tokens.Validate(t ?? "", TokenClaims.StreamScope);
@@ -37,6 +37,9 @@ internal static class StreamApi
         try
         {
             if (await channel.GetConversationAsync(conversationId, http.RequestAborted) is null) return ErrorResults.ConversationNotFound(conversationId);
+            if (validation.Claims.Id is not { } ticket || !await tickets.TryUseAsync(ticket, validation.Claims.ExpiresAt, http.RequestAborted))
+                return ErrorResults.Error(StatusCodes.Status403Forbidden, DirectLineErrorCodes.TokenNotValidForConversation,
+                    "The stream URL was already used; reconnect to get a new one.");
         }
         catch (StoreUnavailableException)
         {

@@ -44,11 +44,8 @@ internal static class TokensApi
         if (Caller.TryAuthenticate(http, out var caller) is { } authError) return authError;
         if (caller.Token is null)
             return ErrorResults.Error(StatusCodes.Status403Forbidden, DirectLineErrorCodes.BadAuthorization, "Only tokens can be refreshed; a secret never expires.");
-        return ErrorResults.Json(new Conversation
-        {
-            ConversationId = caller.Token.ConversationId,
-            Token = tokens.Renew(caller.Token),
-            ExpiresIn = tokens.ExpiresInSeconds,
-        }, DirectLineJsonContext.Default.Conversation);
+        var renewed = tokens.Renew(caller.Token);
+        return ErrorResults.Json(new Conversation { ConversationId = renewed.ConversationId, Token = renewed.Token, ExpiresIn = renewed.ExpiresIn },
+            DirectLineJsonContext.Default.Conversation);
     }
 }

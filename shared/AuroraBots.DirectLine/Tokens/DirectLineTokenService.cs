@@ -64,14 +64,22 @@ public sealed class DirectLineTokenService : IDirectLineTokenService
             Scope = TokenClaims.ConversationScope,
             IssuedAt = now,
             ExpiresAt = now + TokenLifetime,
+            FirstIssuedAt = now,
         };
     }
 
-    /// <summary>A fresh token with the same bindings and a new expiry (refresh and reconnect).</summary>
-    public string Renew(TokenClaims claims)
+    /// <summary>
+    /// A fresh token with the same bindings (refresh and reconnect). Its expiry never passes the first issue plus
+    /// <see cref="DirectLineOptions.TokenAbsoluteLifetime"/>, so a leaked token cannot be kept alive by refreshing it.
+    /// </summary>
+    public DirectLineToken Renew(TokenClaims claims)
     {
         var now = _time.GetUtcNow();
-        return Issue(claims with { Scope = TokenClaims.ConversationScope, IssuedAt = now, ExpiresAt = now + TokenLifetime });
+        var first = claims.FirstIssuedAt ?? claims.IssuedAt;
+        var end = first + _options.TokenAbsoluteLifetime;
+        var expires = now + TokenLifetime < end ? now + TokenLifetime : end;
+        var token = Issue(claims with { Scope = TokenClaims.ConversationScope, IssuedAt = now, ExpiresAt = expires, FirstIssuedAt = first });
+        return new DirectLineToken(claims.ConversationId, token, (int)Math.Max(0, (expires - now).TotalSeconds));
     }
 
     public string IssueStreamToken(TokenClaims conversation)

@@ -34,6 +34,7 @@ internal sealed class JwtCodec(byte[] key)
             writer.WriteString("scope", claims.Scope);
             writer.WriteNumber("iat", claims.IssuedAt.ToUnixTimeSeconds());
             writer.WriteNumber("exp", claims.ExpiresAt.ToUnixTimeSeconds());
+            if (claims.FirstIssuedAt is { } first) writer.WriteNumber("orig_iat", first.ToUnixTimeSeconds());
             writer.WriteString("jti", Ids.NewRandomId(12));
             writer.WriteEndObject();
         }
@@ -73,6 +74,8 @@ internal sealed class JwtCodec(byte[] key)
                 Scope = root.GetProperty("scope").GetString()!,
                 IssuedAt = DateTimeOffset.FromUnixTimeSeconds(root.GetProperty("iat").GetInt64()),
                 ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(root.GetProperty("exp").GetInt64()),
+                FirstIssuedAt = root.TryGetProperty("orig_iat", out var first) ? DateTimeOffset.FromUnixTimeSeconds(first.GetInt64()) : null,
+                Id = OptionalString(root, "jti"),
             };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException) { return null; }

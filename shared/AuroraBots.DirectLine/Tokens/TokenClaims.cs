@@ -17,4 +17,8 @@ public sealed record TokenClaims
     public required string Scope { get; init; }
     public required DateTimeOffset IssuedAt { get; init; }
     public required DateTimeOffset ExpiresAt { get; init; }
+    /// <summary>When the conversation's first token was issued: refreshes never reach past it plus the absolute lifetime.</summary>
+    public DateTimeOffset? FirstIssuedAt { get; init; }
+    /// <summary>The token's unique id (<c>jti</c>), set when decoded; stream URLs are single-use by it.</summary>
+    public string? Id { get; init; }
 }
