@@ -50,7 +50,8 @@ internal static class SafetyLayer
         reply.From = new ChannelAccount(bot.Id, bot.NameIn(language), RoleTypes.Bot);
         reply.InputHint = "acceptingInput";
         var buttons = contacts.Where(c => c.Phone is not null)
-            .Select(c => new CardAction(ActionTypes.Call, $"{In(c.Name, language)}: {c.Phone}", JsonValue.Create(Tel(c.Phone!))))
+            // Number first: a narrow chat panel truncates long button titles, and the number is what matters.
+            .Select(c => new CardAction(ActionTypes.Call, $"{c.Phone} – {In(c.Name, language)}", JsonValue.Create(Tel(c.Phone!))))
             .Concat(contacts.Where(c => c.Phone is null && c.Url is not null)
                 .Select(c => new CardAction(ActionTypes.OpenUrl, In(c.Name, language), JsonValue.Create(c.Url))))
             .ToList();
