@@ -55,7 +55,7 @@ public sealed class ContentProviderTests : IDisposable
         File.WriteAllText(_dialogs.File("engine/main.yaml"), "steps:\n  - say: { fi: \"Uusi\", sv: \"Ny\", en: \"New\" }\n");
 
         var runtime = await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Equal("New", runtime.Content.Bots["engine"].Flows["main"].Steps[0].Say!.ByLanguage["en"]);
+        Assert.Equal("New", runtime.Content.Bots["engine"].Flows["main"].Document.Steps[0].Say!.ByLanguage["en"]);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class ContentProviderTests : IDisposable
         File.WriteAllText(draft.File("sample/main.yaml"), "steps:\n  - call: missing\n");
         var result = provider.LoadFrom(draft.Path);
         Assert.Contains(result.Errors, e => e.ToString() == "sample/main.yaml: steps[0].call: unknown flow 'missing'");
-        Assert.True(provider.Current.Content.Bots["sample"].Flows["main"].Steps[0].Say is not null);
+        Assert.True(provider.Current.Content.Bots["sample"].Flows["main"].Document.Steps[0].Say is not null);
     }
 
     [Fact]

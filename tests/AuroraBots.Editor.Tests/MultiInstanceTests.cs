@@ -27,7 +27,7 @@ public sealed class MultiInstanceTests(RedisFixture redis) : IAsyncLifetime
     public Task DisposeAsync() => redis.DeleteKeysAsync(_prefix);
 
     private static string? Greeting(DialogRuntime runtime) =>
-        runtime.Content.Bots["sample"].Flows["main"].Steps[0].Say?.ByLanguage.GetValueOrDefault("fi");
+        runtime.Content.Bots["sample"].Flows["main"].Document.Steps[0].Say?.ByLanguage.GetValueOrDefault("fi");
 
     private static string Swap(string content) => content.Replace(Original, Changed, StringComparison.Ordinal);
 

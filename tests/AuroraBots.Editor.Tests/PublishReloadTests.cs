@@ -11,7 +11,7 @@ public sealed class PublishReloadTests
     {
         await using var host = await EditorHost.StartAsync(settings: s => s["Dialogs:HotReload"] = "false");
         using var publisher = await host.SignedInAsync("pekka");
-        string Greeting() => host.Dialogs.Current.Content.Bots["sample"].Flows["main"].Steps[0].Say!.ByLanguage["fi"];
+        string Greeting() => host.Dialogs.Current.Content.Bots["sample"].Flows["main"].Document.Steps[0].Say!.ByLanguage["fi"];
         var original = Greeting();
 
         await publisher.EditFileAsync("sample/main.yaml", c => c.Replace("Voin kysyä kuulumisiasi.", "Kysyn heti, mitä kuuluu.", StringComparison.Ordinal));

@@ -11,7 +11,7 @@ public sealed class RedisOutageTests
     private const string Original = "Hei, olen {bot.name}. Voin kysyä kuulumisiasi.";
 
     private static string? Greeting(DialogRuntime runtime) =>
-        runtime.Content.Bots["sample"].Flows["main"].Steps[0].Say?.ByLanguage.GetValueOrDefault("fi");
+        runtime.Content.Bots["sample"].Flows["main"].Document.Steps[0].Say?.ByLanguage.GetValueOrDefault("fi");
 
     private static async Task AssertUnavailableAsync(HttpResponseMessage response)
     {

@@ -46,7 +46,7 @@ public sealed class ReviewsTests
         var version = (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version");
         Assert.Contains("review " + id + " by ella, approved by pekka", version.GetProperty("comment").GetString(), StringComparison.Ordinal);
         Assert.Contains(Edited, LiveGreeting(host), StringComparison.Ordinal);
-        Assert.True(await host.WaitForEngineAsync(r => r.Content.Bots["sample"].Flows["main"].Steps[0].Say!.ByLanguage["fi"].Contains(Edited, StringComparison.Ordinal)));
+        Assert.True(await host.WaitForEngineAsync(r => r.Content.Bots["sample"].Flows["main"].Document.Steps[0].Say!.ByLanguage["fi"].Contains(Edited, StringComparison.Ordinal)));
 
         var listed = (await ella.GetFromJsonAsync<JsonElement>("/editor/api/reviews")).EnumerateArray().Single(r => r.GetProperty("id").GetString() == id);
         Assert.Equal("approved", listed.GetProperty("state").GetString());

@@ -16,7 +16,7 @@ public sealed class VersionsTests
     private const string Changed = "Moikka, olen {bot.name}. Kerro, mitä kuuluu.";
 
     private static string? Greeting(DialogRuntime runtime) =>
-        runtime.Content.Bots["sample"].Flows["main"].Steps[0].Say?.ByLanguage.GetValueOrDefault("fi");
+        runtime.Content.Bots["sample"].Flows["main"].Document.Steps[0].Say?.ByLanguage.GetValueOrDefault("fi");
 
     private static string Swap(string content) => content.Replace(Original, Changed, StringComparison.Ordinal);
 

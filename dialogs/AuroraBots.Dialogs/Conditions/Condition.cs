@@ -5,6 +5,9 @@ namespace AuroraBots.Dialogs.Conditions;
 /// <summary>A parsed branch condition, e.g. <c>attr.age &lt; 18 and known(attr.municipality_code)</c>.</summary>
 public abstract record Condition
 {
+    /// <summary>A condition that never holds (stands in for one that does not parse).</summary>
+    public static Condition Never { get; } = new Literal(false);
+
     /// <summary>Evaluates against a resolver of names (<c>attr.age</c>, <c>var.x</c>) to values (null = unknown).</summary>
     public bool IsTrue(Func<string, string?> resolve) => Truthy(Evaluate(resolve));
 

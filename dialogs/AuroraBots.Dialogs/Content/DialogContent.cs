@@ -1,4 +1,5 @@
 using AuroraBots.Builder;
+using AuroraBots.Dialogs.Steps;
 
 namespace AuroraBots.Dialogs.Content;
 
@@ -68,17 +69,32 @@ public sealed class SharedContent
     public CrisisDocument? Crisis { get; init; }
 }
 
-/// <summary>A flow file with its id, the file name used in messages and an index of step ids.</summary>
+/// <summary>
+/// A flow: its file as written (<see cref="Document"/>, for the validator and the editor) and its compiled,
+/// immutable steps with their ids. <see cref="Version"/> changes whenever the file does.
+/// </summary>
 public sealed class FlowContent
 {
-    public FlowContent(string id, string file, FlowDocument document, bool shared)
+    private readonly Dictionary<string, Step> _byId = new(StringComparer.Ordinal);
+
+    public FlowContent(string id, string file, FlowDocument document, bool shared, string version)
     {
         Id = id;
         File = file;
         Document = document;
         IsShared = shared;
+        Version = version;
+        var ids = StepIds.Assign(document.Steps);
+        var steps = new List<Step>(document.Steps.Count);
         for (var i = 0; i < document.Steps.Count; i++)
-            if (document.Steps[i].Id is { } stepId) StepIndex.TryAdd(stepId, i);
+        {
+            var definition = document.Steps[i];
+            var position = new StepPosition(i, ids[i]);
+            var step = definition.Kinds() is [var kind] ? kind.Compile(definition, position) : new InvalidStep(definition, position);
+            steps.Add(step);
+            _byId.TryAdd(step.Id, step);
+        }
+        Steps = steps;
     }
 
     public string Id { get; }
@@ -86,11 +102,20 @@ public sealed class FlowContent
     public string File { get; }
     public FlowDocument Document { get; }
     public bool IsShared { get; }
-    public Dictionary<string, int> StepIndex { get; } = new(StringComparer.Ordinal);
-    public IReadOnlyList<StepDefinition> Steps => Document.Steps;
+    /// <summary>A hash of the flow file; saved with a user's position so a changed flow is noticed.</summary>
+    public string Version { get; }
+    public IReadOnlyList<Step> Steps { get; }
 
-    public int? IndexOf(string stepId) => StepIndex.TryGetValue(stepId, out var index) ? index : null;
+    public Step? First => Steps.Count > 0 ? Steps[0] : null;
 
-    /// <summary>The name shown in traces and transcript tests: the step id, or <c>#index</c>.</summary>
-    public string StepName(int index) => index < Steps.Count ? Steps[index].Id ?? $"#{index}" : "#end";
+    public Step? Find(string stepId) => _byId.GetValueOrDefault(stepId);
+
+    /// <summary>The step written after <paramref name="step"/>; null at the end of the flow.</summary>
+    public Step? After(Step step) => step.Index + 1 < Steps.Count ? Steps[step.Index + 1] : null;
+
+    /// <summary>Whether <c>next:</c>, <c>goto:</c> and the like may name <paramref name="stepId"/> (explicit ids only).</summary>
+    public bool HasExplicitId(string stepId) => Find(stepId) is { HasExplicitId: true };
+
+    /// <summary>The step name shown in traces and transcript tests; <c>#end</c> after the last step.</summary>
+    public static string StepName(string? stepId) => stepId ?? "#end";
 }

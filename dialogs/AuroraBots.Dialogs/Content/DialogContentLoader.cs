@@ -93,7 +93,7 @@ public sealed class DialogContentLoader(DialogContentValidator validator, YamlLi
             var document = read.File<FlowDocument>(file, errors, required: true);
             if (document is null) continue;
             var id = Path.GetFileNameWithoutExtension(file);
-            flows[id] = new FlowContent(id, Relative(read.Root, file), document, shared);
+            flows[id] = new FlowContent(id, Relative(read.Root, file), document, shared, Version(file));
         }
         return flows;
     }
@@ -124,6 +124,10 @@ public sealed class DialogContentLoader(DialogContentValidator validator, YamlLi
             }
         }
     }
+
+    /// <summary>The content version of a flow file: a short hash of its bytes.</summary>
+    private static string Version(string file) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)))[..16];
 
     public static string Relative(string root, string file) => Path.GetRelativePath(root, file).Replace('\\', '/');
 }

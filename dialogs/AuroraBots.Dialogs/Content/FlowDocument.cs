@@ -1,3 +1,5 @@
+using AuroraBots.Dialogs.Steps;
+
 namespace AuroraBots.Dialogs.Content;
 
 /// <summary>One flow file: a list of steps run top to bottom.</summary>
@@ -9,7 +11,8 @@ public sealed class FlowDocument
 }
 
 /// <summary>
-/// A step as written in YAML. Exactly one kind key (<see cref="StepKinds"/>) is set; the other keys
+/// A step as written in YAML (kept flat and backward compatible for editors); compiled at load into a typed
+/// <see cref="Step"/>. Exactly one kind key (<see cref="StepKinds.All"/>) is set; the other keys
 /// belong to that kind. Kept flat so validation paths read like the YAML (<c>steps[3].choices[1].next</c>).
 /// </summary>
 public sealed class StepDefinition
@@ -66,47 +69,8 @@ public sealed class StepDefinition
     public List<string>? Share { get; set; }
     public LocalizedText? Purpose { get; set; }
 
-    /// <summary>The kind keys that are present (validation wants exactly one).</summary>
-    public IReadOnlyList<string> Kinds()
-    {
-        var kinds = new List<string>(1);
-        if (Ask is not null) kinds.Add(StepKinds.Ask);
-        if (Set is not null) kinds.Add(StepKinds.Set);
-        if (Branch is not null) kinds.Add(StepKinds.Branch);
-        if (Goto is not null) kinds.Add(StepKinds.Goto);
-        if (Call is not null) kinds.Add(StepKinds.Call);
-        if (Do is not null) kinds.Add(StepKinds.Do);
-        if (End is not null) kinds.Add(StepKinds.End);
-        if (Action is not null) kinds.Add(StepKinds.Action);
-        if (Recommend is not null) kinds.Add(StepKinds.Recommend);
-        if (Handoff is not null) kinds.Add(StepKinds.Handoff);
-        // `say` doubles as the intro text of recommend/handoff steps; alone it is a message step.
-        if (kinds.Count == 0 && (Say is not null || Cards is not null)) kinds.Add(StepKinds.Say);
-        return kinds;
-    }
-
-    public string Kind => Kinds() is [var only] ? only : "";
-}
-
-public static class StepKinds
-{
-    public const string Say = "say", Ask = "ask", Set = "set", Branch = "branch", Goto = "goto", Call = "call",
-        Do = "do", End = "end", Action = "action", Recommend = "recommend", Handoff = "handoff";
-}
-
-public static class AskTypes
-{
-    public const string Text = "text", Number = "number", Choice = "choice", YesNo = "yesno",
-        Municipality = "municipality", Age = "age", Scale = "scale";
-
-    public static readonly IReadOnlySet<string> All = new HashSet<string> { Text, Number, Choice, YesNo, Municipality, Age, Scale };
-}
-
-public static class DoCommands
-{
-    public const string Cancel = "cancel", Restart = "restart", ForgetMe = "forget_me", HandBack = "hand_back";
-
-    public static readonly IReadOnlySet<string> All = new HashSet<string> { Cancel, Restart, ForgetMe, HandBack };
+    /// <summary>The kinds whose key is present (validation wants exactly one).</summary>
+    public IReadOnlyList<StepKind> Kinds() => StepKinds.Present(this);
 }
 
 public sealed class BranchCase

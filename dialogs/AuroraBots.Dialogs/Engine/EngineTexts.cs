@@ -60,6 +60,7 @@ public static class EngineTexts
     public const string FeedbackFailed = "service_feedback_failed";
     public const string ActionFailed = "action_failed";
     public const string LanguageSwitched = "language_switched";
+    public const string FlowChanged = "engine_flow_changed";
 
     /// <summary>Every key the engine may look up; the validator requires each in the shared texts.</summary>
     public static IReadOnlyList<string> All { get; } =
@@ -70,7 +71,7 @@ public static class EngineTexts
         HandoffDone, HandoffUnavailable, HandoffFailed, HandedBack, NoPreviousBot,
         RecommendIntro, RecommendNone, RecommendUnavailable, RecommendNoMeters, RecommendNoMore, RecommendOpen, RecommendCall,
         RecommendDetails, RecommendMore, RecommendUseful, RecommendNotUseful, RecommendNationwide, RecommendRegional,
-        DetailsAddress, DetailsHours, DetailsPhone, DetailsNone, FeedbackThanks, FeedbackFailed, ActionFailed, LanguageSwitched,
+        DetailsAddress, DetailsHours, DetailsPhone, DetailsNone, FeedbackThanks, FeedbackFailed, ActionFailed, LanguageSwitched, FlowChanged,
         .. AttributeSchema.All.Select(AttributeLabelKey),
     ];
 

@@ -41,16 +41,32 @@ public sealed class BotState
     public RecommendationMemory? LastRecommendation { get; set; }
 }
 
-/// <summary>A running flow: which step is next, and whether it is waiting for the user.</summary>
+/// <summary>
+/// A running flow: the step that runs next (by id, so a publish that inserts, removes or reorders steps does not
+/// move the user), the flow's content version when it was saved, and whether it waits for the user.
+/// </summary>
 public sealed class DialogFrame
 {
     public string Flow { get; set; } = "";
-    public int Step { get; set; }
-    /// <summary>The step at <see cref="Step"/> is a prompt that was asked and waits for an answer.</summary>
+    /// <summary>The id of the next step; null when the flow has ended.</summary>
+    public string? StepId { get; set; }
+    /// <summary>The flow's content version (<see cref="Content.FlowContent.Version"/>) when the position was saved.</summary>
+    public string? Version { get; set; }
+    /// <summary>The step index of state saved before step ids; migrated to <see cref="StepId"/> on the next turn.</summary>
+    [JsonPropertyName("step")]
+    public int? LegacyStep { get; set; }
+    /// <summary>The step at <see cref="StepId"/> is a prompt that was asked and waits for an answer.</summary>
     public bool Waiting { get; set; }
     public int Retries { get; set; }
     /// <summary>Pushed as an interruption: when it ends, the prompt below is asked again.</summary>
     public bool Interruption { get; set; }
+
+    /// <summary>Points the frame at <paramref name="step"/> of <paramref name="flow"/> (null: the flow has ended).</summary>
+    public void MoveTo(Content.FlowContent flow, Steps.Step? step)
+    {
+        StepId = step?.Id;
+        Version = flow.Version;
+    }
 }
 
 /// <summary>An attribute value and where it came from.</summary>

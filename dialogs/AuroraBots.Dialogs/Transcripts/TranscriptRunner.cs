@@ -252,7 +252,7 @@ public sealed class TranscriptRunner(IBot bot, IDialogContent content, Conversat
         if (expected.Idle == true && top is not null) return $"expected nothing running, but flow '{top.Flow}' is";
         if (expected.Step is { } step)
         {
-            var name = top is null ? null : content.Current.Content.FindFlow(active!, top.Flow)?.StepName(top.Step);
+            var name = top is null ? null : FlowContent.StepName(top.StepId);
             if (name != step) return $"step is '{name ?? "(none)"}', expected '{step}'";
         }
         if (expected.Language is { } language && state.Language != language) return $"language is '{state.Language}', expected '{language}'";
@@ -313,7 +313,7 @@ public sealed class TranscriptRunner(IBot bot, IDialogContent content, Conversat
         if (state is null) return "state: (none saved)";
         var active = state.ActiveBot;
         var top = active is null ? null : state.Bots.GetValueOrDefault(active)?.Stack.LastOrDefault();
-        var step = top is null ? null : content.Current.Content.FindFlow(active!, top.Flow)?.StepName(top.Step);
+        var step = top is null ? null : FlowContent.StepName(top.StepId);
         return top is null
             ? $"state: active_bot: {active}, idle, language: {state.Language}"
             : $"state: active_bot: {active}, flow: {top.Flow}, step: {step}, language: {state.Language}";

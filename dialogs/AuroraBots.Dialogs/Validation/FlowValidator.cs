@@ -1,4 +1,5 @@
 using AuroraBots.Dialogs.Content;
+using AuroraBots.Dialogs.Steps;
 using FluentValidation;
 using FluentValidation.Results;
 
@@ -16,8 +17,8 @@ internal sealed class FlowValidator : AbstractValidator<FlowDocument>
         RuleForEach(f => f.Steps).Custom((step, ctx) =>
         {
             var index = flow.Document.Steps.IndexOf(step);
-            if (step.Id is { } id && flow.StepIndex[id] != index)
-                ctx.AddFailure(new ValidationFailure(ctx.PropertyPath + ".id", $"duplicate step id '{id}' (also steps[{flow.StepIndex[id]}])"));
+            if (step.Id is { } id && flow.Find(id) is { } first && first.Index != index)
+                ctx.AddFailure(new ValidationFailure(ctx.PropertyPath + ".id", $"duplicate step id '{id}' (also steps[{first.Index}])"));
         });
         RuleForEach(f => f.Steps).Custom((step, ctx) =>
         {
@@ -28,45 +29,26 @@ internal sealed class FlowValidator : AbstractValidator<FlowDocument>
     }
 }
 
-/// <summary>Where each step can lead, for the reachability check.</summary>
+/// <summary>Where each compiled step can lead, for the reachability check.</summary>
 internal static class FlowGraph
 {
     public static HashSet<int> Reachable(FlowContent flow)
     {
         var seen = new HashSet<int>();
-        var pending = new Stack<int>();
-        if (flow.Steps.Count > 0) pending.Push(0);
-        while (pending.TryPop(out var index))
+        var pending = new Stack<Step>();
+        if (flow.First is { } first) pending.Push(first);
+        while (pending.TryPop(out var step))
         {
-            if (index >= flow.Steps.Count || !seen.Add(index)) continue;
-            foreach (var target in Successors(flow, index)) pending.Push(target);
+            if (!seen.Add(step.Index)) continue;
+            foreach (var target in Successors(flow, step)) pending.Push(target);
         }
         return seen;
     }
 
-    private static IEnumerable<int> Successors(FlowContent flow, int index)
+    private static IEnumerable<Step> Successors(FlowContent flow, Step step)
     {
-        var step = flow.Steps[index];
-        int? Resolve(string? id) => id is null ? null : flow.IndexOf(id);
-        var following = Resolve(step.Next) ?? index + 1;
-        var targets = new List<int?>();
-        switch (step.Kind)
-        {
-            case StepKinds.Goto: targets.Add(Resolve(step.Goto)); break;
-            case StepKinds.End: break;
-            case StepKinds.Do when step.Do is DoCommands.Cancel or DoCommands.Restart or DoCommands.ForgetMe: break;
-            case StepKinds.Branch:
-                targets.AddRange(step.Branch!.Select(c => Resolve(c.Next)));
-                targets.Add(step.Else is null ? following : Resolve(step.Else));
-                break;
-            default:
-                targets.Add(following);
-                targets.Add(Resolve(step.Fallback));
-                targets.Add(Resolve(step.Yes));
-                targets.Add(Resolve(step.No));
-                targets.AddRange(step.Choices?.Select(c => Resolve(c.Next)) ?? []);
-                break;
-        }
-        return targets.Where(t => t is not null).Select(t => t!.Value);
+        var targets = step.Jumps.Select(flow.Find).ToList();
+        if (step.FallsThrough) targets.Add(step.Next is { } next ? flow.Find(next) : flow.After(step));
+        return targets.OfType<Step>();
     }
 }

@@ -1,5 +1,7 @@
 using AuroraBots.AuroraAI.Models;
 using AuroraBots.Dialogs.Content;
+using AuroraBots.Dialogs.Prompts;
+using AuroraBots.Dialogs.Steps;
 using FluentValidation;
 using FluentValidation.Results;
 
@@ -8,7 +10,7 @@ namespace AuroraBots.Dialogs.Validation;
 /// <summary>Rules for one step; sees its flow so it can check jumps to other steps.</summary>
 internal sealed class StepValidator : AbstractValidator<StepDefinition>
 {
-    private static readonly string KindList = "say, ask, set, branch, goto, call, do, end, action, recommend, handoff";
+    private static readonly string KindList = string.Join(", ", StepKinds.All.Select(k => k.Key));
 
     public StepValidator(FlowContent flow, ValidationScope scope)
     {
@@ -16,13 +18,19 @@ internal sealed class StepValidator : AbstractValidator<StepDefinition>
         {
             var kinds = step.Kinds();
             if (kinds.Count == 0) ctx.AddFailure("", $"a step needs one of: {KindList}");
-            else if (kinds.Count > 1) ctx.AddFailure("", $"a step has exactly one kind, found {string.Join(" and ", kinds)}");
+            else if (kinds.Count > 1) ctx.AddFailure("", $"a step has exactly one kind, found {string.Join(" and ", kinds.Select(k => k.Key))}");
+            else
+            {
+                var allowed = kinds[0].AllKeys.ToHashSet();
+                foreach (var key in StepKeys.Present(step).Where(k => !allowed.Contains(k)))
+                    ctx.AddFailure(key, $"'{key}' does not belong to a {kinds[0].Key} step");
+            }
         });
 
         RuleFor(s => s.Id).Must(TextRules.IsName!).When(s => s.Id is not null)
             .WithMessage("'{PropertyValue}' is not a valid id (lower-case letters, digits, _)");
 
-        bool StepExists(string? id) => id is null || flow.StepIndex.ContainsKey(id);
+        bool StepExists(string? id) => id is null || flow.HasExplicitId(id);
         const string UnknownStep = "unknown step '{PropertyValue}'";
         RuleFor(s => s.Next).Must(StepExists).WithMessage(UnknownStep);
         RuleFor(s => s.Goto).Must(StepExists).WithMessage(UnknownStep);
@@ -32,8 +40,8 @@ internal sealed class StepValidator : AbstractValidator<StepDefinition>
         RuleFor(s => s.Else).Must(StepExists).WithMessage(UnknownStep);
 
         RuleFor(s => s.Call).Must(f => f is null || scope.FlowExists(f)).WithMessage("unknown flow '{PropertyValue}'");
-        RuleFor(s => s.Do).Must(d => d is null || DoCommands.All.Contains(d))
-            .WithMessage($"unknown command '{{PropertyValue}}' (use {string.Join(", ", DoCommands.All)})");
+        RuleFor(s => s.Do).Must(d => d is null || DoStep.Commands.Contains(d))
+            .WithMessage($"unknown command '{{PropertyValue}}' (use {string.Join(", ", DoStep.Commands)})");
         RuleFor(s => s.End).Must(e => e is null or "flow" or "conversation").WithMessage("use 'flow' or 'conversation'");
 
         // Texts.

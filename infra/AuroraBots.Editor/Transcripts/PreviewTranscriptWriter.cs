@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using AuroraBots.Dialogs.Content;
 using AuroraBots.Dialogs.Engine;
 using AuroraBots.Dialogs.State;
 using AuroraBots.Schema;
@@ -151,7 +152,7 @@ public static class PreviewTranscriptWriter
             else
             {
                 checks.Add("flow: " + Quote(top.Flow));
-                if (runtime.Content.FindFlow(active, top.Flow)?.StepName(top.Step) is { } step) checks.Add("step: " + Quote(step));
+                if (runtime.Content.FindFlow(active, top.Flow) is not null) checks.Add("step: " + Quote(FlowContent.StepName(top.StepId)));
             }
             return checks;
         }

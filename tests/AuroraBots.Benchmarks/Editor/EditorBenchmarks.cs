@@ -143,7 +143,7 @@ public static class EditorBenchmarks
     private sealed class BenchHost(WebApplication app) : IAsyncDisposable
     {
         public string? Greeting() =>
-            app.Services.GetRequiredService<IDialogContent>().Current.Content.Bots["sample"].Flows["main"].Steps[0].Say?.ByLanguage.GetValueOrDefault("fi");
+            app.Services.GetRequiredService<IDialogContent>().Current.Content.Bots["sample"].Flows["main"].Document.Steps[0].Say?.ByLanguage.GetValueOrDefault("fi");
 
         public static async Task<BenchHost> StartAsync(string root, string redis, string prefix)
         {

@@ -1,0 +1,115 @@
+using AuroraBots.Dialogs.Content;
+using AuroraBots.Dialogs.Handoff;
+using AuroraBots.Dialogs.State;
+using AuroraBots.Schema;
+using Microsoft.Extensions.Logging;
+
+namespace AuroraBots.Dialogs.Engine;
+
+/// <summary>Moving the user between bots: transfer with consented attributes, redeeming tokens, handing back.</summary>
+internal sealed class Handoffs(DialogTurn turn)
+{
+    /// <summary>The attributes the active bot holds that <paramref name="target"/> receives (limited by the step's <c>share</c>).</summary>
+    public List<string> Offerable(BotContent target, IReadOnlyList<string>? share)
+    {
+        var receives = target.Manifest.Receives.SelectMany(r => r.Attribute is { } a ? AttributeSchema.Expand(a) : []).ToHashSet();
+        var shared = share?.SelectMany(AttributeSchema.Expand).ToHashSet();
+        return [.. AttributeSchema.All.Where(a => turn.Bot.Attributes.ContainsKey(a) && receives.Contains(a) && (shared is null || shared.Contains(a)))];
+    }
+
+    /// <summary>The target's own reasons (manifest <c>receives[].purpose</c>) for the attributes offered.</summary>
+    public string TargetPurpose(BotContent target, IReadOnlyList<string> offered)
+    {
+        var purposes = target.Manifest.Receives
+            .Where(r => r.Purpose is not null && r.Attribute is { } a && AttributeSchema.Expand(a).Any(offered.Contains))
+            .Select(r => target.Pick(r.Purpose, turn.Language)).Where(p => !string.IsNullOrEmpty(p)).Distinct();
+        return string.Join(" ", purposes);
+    }
+
+    /// <summary>Records the decision, switches to the target with the consented attributes and lets it greet as itself.</summary>
+    public async Task TransferAsync(StepRun? run, BotContent target, IReadOnlyList<string> attributes, string purpose)
+    {
+        turn.State.PendingHandoff = null;
+        var source = turn.ActiveBotId;
+        var replies = turn.Replies;
+        var fallback = run?.Step is Steps.HandoffStep step ? step.Fallback : null;
+        if (turn.Services.Handoff is not { } handoff)
+        {
+            replies.Say(replies.SharedText(EngineTexts.HandoffUnavailable));
+            run?.Advance(fallback);
+            return;
+        }
+        var selected = attributes.Select(a => new KeyValuePair<string, string>(a, turn.Bot.Attributes[a].Value));
+        HandoffTransfer transfer;
+        try
+        {
+            transfer = await handoff.TransferAsync(new HandoffRequest(
+                turn.SubjectId(), source, target.Id, purpose, AttributeSchema.ToSessionAttributes(selected), turn.Language), turn.Cancellation);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            turn.Services.Logger.LogError(ex, "Hand-off from {Source} to {Target} failed", source, target.Id);
+            replies.Say(replies.SharedText(EngineTexts.HandoffFailed));
+            run?.Advance(fallback);
+            return;
+        }
+
+        run?.Advance();
+        var names = new Dictionary<string, string> { ["handoff.target"] = target.NameIn(turn.Language), ["handoff.organisation"] = target.OrganisationIn(turn.Language) };
+        replies.Say(replies.SharedText(EngineTexts.HandoffDone, scope: names));
+
+        turn.State.BotStack.Remove(target.Id);
+        turn.State.BotStack.Add(target.Id);
+        if (!target.Languages.Contains(turn.Language)) turn.Language = target.DefaultLanguage;
+        if (transfer.AccessToken is { } token) await RedeemAsync(target.Id, token, source, transfer.ReceiptId);
+        turn.Bot.Stack.Clear();
+        turn.Push(target.Manifest.Entry ?? "");
+    }
+
+    /// <summary>Cross-platform hand-off: Web Chat's join event carried an <c>auroraai_access_token</c>.</summary>
+    public Task<bool> RedeemJoinTokenAsync(string token) =>
+        turn.Services.Handoff is null ? Task.FromResult(false) : RedeemAsync(turn.ActiveBotId, token, fromBot: null, receipt: null);
+
+    /// <summary>Redeems a hand-off token into <paramref name="targetBot"/>'s attributes; true when any were stored.</summary>
+    private async Task<bool> RedeemAsync(string targetBot, string token, string? fromBot, string? receipt)
+    {
+        if (turn.Services.Handoff is not { } handoff) return false;
+        try
+        {
+            var received = await handoff.RedeemAsync(targetBot, token, turn.Cancellation);
+            if (received is null)
+            {
+                turn.Services.Logger.LogWarning("Hand-off token for {Target} was refused", targetBot);
+                return false;
+            }
+            var stored = false;
+            foreach (var (name, value) in AttributeSchema.FromSessionAttributes(received))
+            {
+                if (AttributeSchema.CheckValue(name, value) is not null) continue;
+                turn.SetAttribute(name, value, AttributeSources.Handoff, fromBot, receipt, targetBot);
+                stored = true;
+            }
+            return stored;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            turn.Services.Logger.LogError(ex, "Redeeming a hand-off token for {Target} failed", targetBot);
+            return false;
+        }
+    }
+
+    /// <summary>Back to the bot that handed over; its flows continue where they were.</summary>
+    public void HandBack()
+    {
+        var replies = turn.Replies;
+        if (turn.State.BotStack.Count < 2)
+        {
+            replies.Say(replies.SharedText(EngineTexts.NoPreviousBot));
+            return;
+        }
+        turn.Bot.Stack.Clear();
+        turn.State.BotStack.RemoveAt(turn.State.BotStack.Count - 1);
+        if (!turn.ActiveBot.Languages.Contains(turn.Language)) turn.Language = turn.ActiveBot.DefaultLanguage;
+        replies.Say(replies.SharedText(EngineTexts.HandedBack));
+    }
+}

@@ -1,0 +1,95 @@
+using AuroraBots.Schema;
+using System.Text.Json.Nodes;
+using AuroraBots.Builder;
+using AuroraBots.Nlu;
+using AuroraBots.Nlu.Routing;
+
+namespace AuroraBots.Dialogs.Engine;
+
+/// <summary>What happens to a message no prompt waits for: start the intent's flow, ask "did you mean…?", or fall back.</summary>
+internal sealed class IntentRouter(DialogTurn turn)
+{
+    public const string FallbackFlow = "fallback";
+
+    /// <summary>
+    /// No prompt waits: act on the intent, ask "did you mean A or B?" when two matters are genuinely close, or answer
+    /// small talk / the not-understood with what the bot can do (<see cref="RoutingPolicy"/>).
+    /// </summary>
+    public async Task RouteAsync(NluResult nlu)
+    {
+        var routing = turn.Services.Options.Routing;
+        var known = nlu.Intents.Where(i => turn.Runtime.Route(turn.ActiveBotId, i.Intent) is not null).ToList();
+        var decision = RoutingPolicy.Decide(known, turn.ActiveBot.Manifest.Intents.Keys.ToHashSet(StringComparer.Ordinal), routing);
+        switch (decision.Kind)
+        {
+            case RouteKind.Act:
+                await StartAsync(decision.Intents[0]);
+                return;
+            case RouteKind.Clarify:
+                AskClarification(decision.Intents);
+                return;
+            case RouteKind.OutOfScope when turn.Runtime.Route(turn.ActiveBotId, routing.OutOfScopeIntent) is not null:
+                await StartAsync(routing.OutOfScopeIntent);
+                return;
+        }
+        if (turn.Content.FindFlow(turn.ActiveBotId, FallbackFlow) is not null)
+        {
+            turn.Push(FallbackFlow);
+            await turn.Flows.RunAsync();
+        }
+    }
+
+    public async Task StartAsync(string intent)
+    {
+        if (turn.Runtime.Route(turn.ActiveBotId, intent) is not var (route, shared) || route.Flow is not { } flow) return;
+        if (shared && route.Interrupts && turn.Top is { } top)
+        {
+            // Runs on top of what is going on; a waiting prompt is asked again afterwards.
+            top.Waiting = false;
+            turn.Push(flow, interruption: true);
+        }
+        else if (shared)
+        {
+            turn.Push(flow);
+        }
+        else
+        {
+            // A new topic replaces whatever the bot was doing.
+            turn.Bot.Stack.Clear();
+            turn.Push(flow);
+        }
+        await turn.Flows.RunAsync();
+    }
+
+    /// <summary>"Did you mean A or B?" with both as buttons.</summary>
+    private void AskClarification(IReadOnlyList<string> intents)
+    {
+        turn.State.PendingClarification = [.. intents];
+        // A label may be a question itself ("Mitä tiedät minusta?"): no "??" after it.
+        var labels = intents.Select(i => IntentLabel(i).TrimEnd('?', ' ')).ToList();
+        var or = turn.Replies.SharedText(EngineTexts.Or);
+        var question = turn.Replies.SharedText(EngineTexts.Clarify) + " " + string.Join($" {or} ", labels.Select(l => $"**{l}**")) + "?";
+        var buttons = intents.Select((intent, i) => new CardAction(ActionTypes.MessageBack, labels[i],
+            new JsonObject { [Turn.CommandKey] = "intent", ["intent"] = intent }) { Text = labels[i], DisplayText = labels[i] }).ToArray();
+        turn.Replies.Say(question, buttons);
+    }
+
+    /// <summary>The clarification's answer typed instead of clicked: one of the offered intents' labels.</summary>
+    public string? MatchLabel(string text, IEnumerable<string> intents)
+    {
+        foreach (var intent in intents)
+        {
+            if (turn.Runtime.Route(turn.ActiveBotId, intent) is not var (route, _) || route.Label is null) continue;
+            var labels = route.Label.Reference is { } key ? turn.Content.FindText(turn.ActiveBotId, key)?.ByLanguage.Values : route.Label.ByLanguage.Values;
+            if (labels?.Any(l => string.Equals(turn.Replies.Render(l).Trim(), text, StringComparison.OrdinalIgnoreCase)) == true) return intent;
+        }
+        return null;
+    }
+
+    /// <summary><c>{bot.intents}</c>: what the active bot can do, as a list of its intents' labels.</summary>
+    public string IntentList() =>
+        string.Join('\n', turn.ActiveBot.Manifest.Intents.Values.Where(r => r.Label is not null).Select(r => "- " + turn.Replies.Text(r.Label)));
+
+    private string IntentLabel(string intent) =>
+        turn.Runtime.Route(turn.ActiveBotId, intent) is var (route, _) && route.Label is not null ? turn.Replies.Text(route.Label) : intent;
+}
