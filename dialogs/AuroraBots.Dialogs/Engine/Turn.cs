@@ -36,7 +36,8 @@ internal sealed class Turn
     {
         if (!EnsureActiveBot()) return;
         State.Turns++;
-        if (new StackRepair(_turn).Repair() && State.Greeted && await RestartChangedFlowAsync()) return;
+        var restarted = new StackRepair(_turn).Repair() && State.Greeted;
+        if (restarted) await RestartChangedFlowAsync();
         switch (Incoming.Type)
         {
             case ActivityTypes.Event when Incoming.Name == JoinEvent:
@@ -49,7 +50,7 @@ internal sealed class Turn
                 if (Incoming.MembersAdded?.Any(m => m.Id != Incoming.Recipient?.Id) == true && !State.Greeted) await GreetAsync();
                 break;
             case ActivityTypes.Message:
-                await OnMessageAsync();
+                await OnMessageAsync(answerContent: !restarted);
                 break;
         }
     }
@@ -76,16 +77,13 @@ internal sealed class Turn
     }
 
     /// <summary>
-    /// A publish removed the step the user was at: say so and start the flow again. A message is not taken as an
-    /// answer to a question that no longer exists. True when the turn is done.
+    /// A publish removed the step the user was at: say so and start the flow again. A message that arrives now is
+    /// not taken as an answer to a question that no longer exists (only the safety check sees it).
     /// </summary>
-    private async Task<bool> RestartChangedFlowAsync()
+    private async Task RestartChangedFlowAsync()
     {
         _turn.Replies.Say(_turn.Replies.SharedText(EngineTexts.FlowChanged));
         await _turn.Flows.RunAsync();
-        if (Incoming.Type != ActivityTypes.Message) return false;
-        State.UserSpoke = true;
-        return true;
     }
 
     /// <summary>
@@ -159,7 +157,7 @@ internal sealed class Turn
         await _turn.Flows.RunAsync();
     }
 
-    private async Task OnMessageAsync()
+    private async Task OnMessageAsync(bool answerContent)
     {
         State.UserSpoke = true;
         if (!State.Greeted)
@@ -181,6 +179,7 @@ internal sealed class Turn
             Outbox.Add(crisisReply);
             return;
         }
+        if (!answerContent) return;
         State.LastUserText = text;
 
         var nlu = _turn.Runtime.ModelFor(_turn.ActiveBotId).Analyse(text, State.Language);
