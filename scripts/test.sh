@@ -6,13 +6,15 @@
 #      the end-to-end chain, the headless-Chromium browser tests);
 #   4. ends with one line "N passed, N failed" summed over every suite, and exits non-zero on any failure.
 # Usage: bash scripts/test.sh            (everything)
-#        SUITES="xunit" bash scripts/test.sh   (only some: xunit, protocol, e2e, browser)
+#        SUITES="xunit" bash scripts/test.sh   (only some: xunit, fuzz, protocol, e2e, browser)
+# The fuzz suite (issue 15) runs the xunit tests marked [Trait("Category", "Fuzz")]: generated hostile requests
+# and YAML (CsCheck); it prints the number of generated cases and the test host's peak RSS.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 source scripts/lib/common.sh
 
-suites=${SUITES:-"xunit protocol e2e browser"}
+suites=${SUITES:-"xunit fuzz protocol e2e browser"}
 results="$root/artifacts/test-results"
 rm -rf "$results"; mkdir -p "$results" "$root/artifacts/screenshots"
 
@@ -43,19 +45,35 @@ if ! dotnet build AuroraBots.sln -nologo -v quiet > "$results/build.log" 2>&1; t
   exit 1
 fi
 
+# One xunit project (optionally a filter): its TRX counts join the totals; failures are shown.
+run_xunit() { # project, name, filter
+  local proj=$1 name=$2 filter=$3 p f
+  step "xunit: $name"
+  timeout 1500 dotnet test "$proj" --no-build -nologo --filter "$filter" --logger "trx;LogFileName=$name.trx" \
+    --results-directory "$results" > "$results/$name.log" 2>&1
+  read -r p f < <(trx_counts "$results/$name.trx")
+  if [[ -z "$p" ]]; then p=0; f=1; echo "  no results (crashed?) — see $results/$name.log"; tail -20 "$results/$name.log"; fi
+  echo "  $p passed, $f failed"
+  [[ "$f" != 0 ]] && grep -E "^\s+Failed |Error Message" -A3 "$results/$name.log" | head -60
+  add_counts "$p" "$f"
+}
+
 # --- xunit -----------------------------------------------------------------------------------------
 if [[ " $suites " == *" xunit "* ]]; then
   for proj in tests/*.Tests/*.Tests.csproj; do
-    name=$(basename "$proj" .csproj)
-    step "xunit: $name"
-    dotnet test "$proj" --no-build -nologo --logger "trx;LogFileName=$name.trx" \
-      --results-directory "$results" > "$results/$name.log" 2>&1
-    read -r p f < <(trx_counts "$results/$name.trx")
-    if [[ -z "$p" ]]; then p=0; f=1; echo "  no results (crashed?) — see $results/$name.log"; tail -20 "$results/$name.log"; fi
-    echo "  $p passed, $f failed"
-    [[ "$f" != 0 ]] && grep -E "^\s+Failed |Error Message" -A3 "$results/$name.log" | head -60
-    add_counts "$p" "$f"
+    run_xunit "$proj" "$(basename "$proj" .csproj)" "Category!=Fuzz"
   done
+fi
+
+# --- Fuzz and abuse (generated hostile input; see docs/hosting.md "Limits against hostile input") ---------
+if [[ " $suites " == *" fuzz "* ]]; then
+  export AURORABOTS_FUZZ_REPORT="$results/fuzz-report.txt"; : > "$AURORABOTS_FUZZ_REPORT"
+  for proj in $(grep -l 'Category", "Fuzz"' tests/*.Tests/*FuzzTests.cs | xargs -n1 dirname | sort -u); do
+    run_xunit "$proj" "$(basename "$proj")-fuzz" "Category=Fuzz"
+  done
+  awk '{ cases += $2; if ($3 > peak) peak = $3; printf "  %-24s %6d cases, peak RSS %d MB\n", $1, $2, $3 / 1024 }
+       END { printf "  fuzz total: %d generated cases, highest test-host peak RSS %d MB\n", cases, peak / 1024 }' "$AURORABOTS_FUZZ_REPORT"
+  unset AURORABOTS_FUZZ_REPORT
 fi
 
 # --- Node suites -----------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ public sealed class DirectLineChatTokenIssuer(IDirectLineTokenService tokens) : 
             UserId = request.UserId,
             Locale = request.Locale,
             TrustedOrigins = [request.Origin],
+            SiteMunicipality = request.SiteMunicipality,
         }, cancellationToken);
         return new ChatToken(token.ConversationId, token.Token, token.ExpiresIn);
     }

@@ -106,7 +106,7 @@ public static class WidgetApi
         try
         {
             var token = await issuer.IssueAsync(
-                new ChatTokenRequest(bot.Id, userId, ChatLocales.ToWebChatLocale(language), origin.TrimEnd('/')), cancellationToken);
+                new ChatTokenRequest(bot.Id, userId, ChatLocales.ToWebChatLocale(language), origin.TrimEnd('/'), options.MunicipalityCode), cancellationToken);
             context.Response.Headers.CacheControl = "no-store";
             return TypedResults.Ok(new TokenResponse(token.ConversationId, token.Token, token.ExpiresIn, userId, bot.Id, baseUrl + "/v3/directline"));
         }

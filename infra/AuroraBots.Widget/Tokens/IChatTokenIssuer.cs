@@ -13,7 +13,8 @@ public interface IChatTokenIssuer
 /// <param name="UserId">Random, per-conversation user id bound into the token.</param>
 /// <param name="Locale">Web Chat locale (fi-FI, sv-SE, en-US).</param>
 /// <param name="Origin">The embedding page's Origin header as the browser sent it (already checked); recorded as the token's trusted origin.</param>
-public sealed record ChatTokenRequest(string BotId, string UserId, string Locale, string Origin);
+/// <param name="SiteMunicipality">The tenant's municipality code, bound into the token (the join event cannot claim another).</param>
+public sealed record ChatTokenRequest(string BotId, string UserId, string Locale, string Origin, string? SiteMunicipality = null);
 
 public sealed record ChatToken(string ConversationId, string Token, int ExpiresIn);
 

@@ -83,6 +83,20 @@ internal static class IncomingActivity
             return ErrorResults.Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, "The activity needs 'from.id' (the user).");
         activity.From ??= new ChannelAccount();
         activity.From.Id = userId;
+        BindSiteMunicipality(activity, caller);
         return null;
+    }
+
+    /// <summary>
+    /// The join event's <c>municipality_code</c> ("from the municipality's website") is what the token was issued
+    /// for: a tenant token's code replaces whatever the page sent, and a token without one carries none. Only a bot
+    /// secret (a trusted server-side caller) may state it freely.
+    /// </summary>
+    private static void BindSiteMunicipality(Activity activity, Caller caller)
+    {
+        const string key = "municipality_code";
+        if (caller.IsSecret || activity.Type != ActivityTypes.Event || activity.Value is not System.Text.Json.Nodes.JsonObject value) return;
+        if (caller.Token!.SiteMunicipality is { } bound) value[key] = bound;
+        else value.Remove(key);
     }
 }

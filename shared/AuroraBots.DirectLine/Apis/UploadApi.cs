@@ -81,8 +81,9 @@ internal static class UploadApi
             var recorded = await channel.PostFromUserAsync(conversation!, activity, http.RequestAborted);
             return ErrorResults.Json(new ResourceResponse(recorded.Id!), DirectLineJsonContext.Default.ResourceResponse);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IOException and not BadHttpRequestException)
         {
+            // Found by the fuzz suite: an empty or cut-off body ends the stream inside the multipart reader.
             return ErrorResults.Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, $"Malformed multipart body: {e.Message}");
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)

@@ -44,7 +44,8 @@ public sealed class DirectLineTokenService : IDirectLineTokenService
         ArgumentException.ThrowIfNullOrWhiteSpace(botId);
         if (request.UserId is not null && !Ids.IsUrlSafe(request.UserId))
             throw new ArgumentException("UserId must contain only A-Z, a-z, 0-9, '-' and '_' (Direct Line clients put it into URLs unencoded).", nameof(request));
-        var claims = NewConversationClaims(botId, Ids.NewRandomId(), request.UserId, request.UserName, request.Locale, request.TrustedOrigins);
+        var claims = NewConversationClaims(botId, Ids.NewRandomId(), request.UserId, request.UserName, request.Locale, request.TrustedOrigins)
+            with { SiteMunicipality = request.SiteMunicipality };
         return Task.FromResult(new DirectLineToken(claims.ConversationId, Issue(claims), ExpiresInSeconds));
     }
 

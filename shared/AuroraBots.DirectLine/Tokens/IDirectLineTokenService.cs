@@ -18,6 +18,8 @@ public sealed record DirectLineTokenRequest
     public string? Locale { get; init; }
     /// <summary>Browser origins allowed to use the token (checked against the <c>Origin</c> header when present).</summary>
     public IReadOnlyList<string>? TrustedOrigins { get; init; }
+    /// <summary>The embedding site's municipality code (a widget tenant's): the only one the join event may carry.</summary>
+    public string? SiteMunicipality { get; init; }
 }
 
 public sealed record DirectLineToken(string ConversationId, string Token, int ExpiresIn);

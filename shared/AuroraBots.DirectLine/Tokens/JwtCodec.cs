@@ -25,6 +25,7 @@ internal sealed class JwtCodec(byte[] key)
             if (claims.UserId is not null) writer.WriteString("user", claims.UserId);
             if (claims.UserName is not null) writer.WriteString("name", claims.UserName);
             if (claims.Locale is not null) writer.WriteString("locale", claims.Locale);
+            if (claims.SiteMunicipality is not null) writer.WriteString("site_muni", claims.SiteMunicipality);
             if (claims.TrustedOrigins is { Count: > 0 } origins)
             {
                 writer.WriteStartArray("origins");
@@ -68,6 +69,7 @@ internal sealed class JwtCodec(byte[] key)
                 UserId = OptionalString(root, "user"),
                 UserName = OptionalString(root, "name"),
                 Locale = OptionalString(root, "locale"),
+                SiteMunicipality = OptionalString(root, "site_muni"),
                 TrustedOrigins = root.TryGetProperty("origins", out var origins)
                     ? [.. origins.EnumerateArray().Select(o => o.GetString()!)]
                     : null,

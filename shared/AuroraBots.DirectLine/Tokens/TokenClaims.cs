@@ -14,6 +14,8 @@ public sealed record TokenClaims
     public string? UserName { get; init; }
     public string? Locale { get; init; }
     public IReadOnlyList<string>? TrustedOrigins { get; init; }
+    /// <summary>The site municipality the token was issued for (widget tenants); see <see cref="DirectLineTokenRequest.SiteMunicipality"/>.</summary>
+    public string? SiteMunicipality { get; init; }
     public required string Scope { get; init; }
     public required DateTimeOffset IssuedAt { get; init; }
     public required DateTimeOffset ExpiresAt { get; init; }
