@@ -31,7 +31,7 @@ internal sealed class Commands(DialogTurn turn)
                 await turn.Recommendations.ShowMoreAsync();
                 break;
             default:
-                turn.Services.Logger.LogInformation("Ignoring unknown command {Command}", name);
+                turn.Services.Logger.LogInformation("Ignoring unknown command {Command}", LogText.Of(name));
                 break;
         }
     }

@@ -107,7 +107,7 @@ internal sealed class DialogTurn
             if (value is null) { Bot.Attributes.Remove(name); return true; }
             if (AttributeSchema.CheckValue(name, value) is { } problem)
             {
-                Services.Logger.LogWarning("Bot {Bot}: not storing attribute {Attribute}: {Problem}", ActiveBotId, name, problem);
+                Services.Logger.LogWarning("Bot {Bot}: not storing attribute {Attribute}: {Problem}", ActiveBotId, LogText.Of(name), LogText.Of(problem, 200));
                 return false;
             }
             SetAttribute(name, value, source);

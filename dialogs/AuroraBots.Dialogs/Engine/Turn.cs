@@ -132,7 +132,7 @@ internal sealed class Turn
         if (_turn.Bot.Attributes.ContainsKey(name)) return false;
         if (AttributeSchema.CheckValue(name, code) is { } problem)
         {
-            _turn.Services.Logger.LogWarning("Ignoring the site's municipality code: {Problem}", problem);
+            _turn.Services.Logger.LogWarning("Ignoring the site's municipality code: {Problem}", LogText.Of(problem, 200));
             return false;
         }
         _turn.SetAttribute(name, code, AttributeSources.Site);
