@@ -44,6 +44,7 @@ public static class DialogsServiceCollectionExtensions
 
         // The platform's one storage switch and connection: the state cache shares the process's multiplexer.
         services.AddPlatformStorage(configuration);
+        services.AddPlatformLanguages(configuration);
         services.AddDistributedMemoryCache();
         services.Replace(ServiceDescriptor.Singleton<IDistributedCache>(sp => sp.UsesRedis()
             ? new RedisCache(Options.Create(new RedisCacheOptions
@@ -58,16 +59,17 @@ public static class DialogsServiceCollectionExtensions
         var registrations = services;
         services.TryAddSingleton(sp => CreateKernel(sp, registrations));
         services.TryAddSingleton<IFlowActionCatalog, KernelActionCatalog>();
-        services.TryAddSingleton(sp => new DialogContentValidator(sp.GetRequiredService<IFlowActionCatalog>()));
+        services.TryAddSingleton(sp => new DialogContentValidator(sp.GetRequiredService<IFlowActionCatalog>(), sp.GetRequiredService<Languages>()));
         services.TryAddSingleton(options.Yaml);
-        services.TryAddSingleton(sp => new DialogContentLoader(sp.GetRequiredService<DialogContentValidator>(), options.Yaml));
+        services.TryAddSingleton(sp => new DialogContentLoader(sp.GetRequiredService<DialogContentValidator>(), options.Yaml, sp.GetRequiredService<Languages>()));
         services.TryAddSingleton<INluService>(new NluEngineService());
 
         // Refuse invalid content right away (actions are checked again once plugins are known, at start-up).
         var path = ResolvePath(options, configuration[HostDefaults.ContentRootKey]);
         if (options.ValidateOnRegistration)
         {
-            var early = new DialogContentLoader(new DialogContentValidator(), options.Yaml).Load(path);
+            var languages = Languages.From(configuration);
+            var early = new DialogContentLoader(new DialogContentValidator(languages: languages), options.Yaml, languages).Load(path);
             if (!early.IsValid) throw new InvalidDialogContentException(early.Errors);
         }
 
@@ -84,7 +86,8 @@ public static class DialogsServiceCollectionExtensions
             sp.GetService<IAuroraAiClient>(),
             sp.GetService<IHandoffService>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILoggerFactory>()?.CreateLogger("AuroraBots.Dialogs") ?? NullLogger.Instance));
+            sp.GetService<ILoggerFactory>()?.CreateLogger("AuroraBots.Dialogs") ?? NullLogger.Instance,
+            sp.GetRequiredService<Languages>()));
         services.TryAddSingleton<DialogEngine>();
         services.Replace(ServiceDescriptor.Singleton<IBot>(sp => sp.GetRequiredService<DialogEngine>()));
         services.Replace(ServiceDescriptor.Singleton<IBotCatalog, DialogBotCatalog>());

@@ -98,6 +98,7 @@ public static class EditorExtensions
         api.MapAuditApi();
         api.MapUsersApi();
         api.MapMunicipalitiesApi();
+        api.MapSchemaApi(); // the flow JSON Schema for the step form
         api.MapReviewsApi();
         api.MapCoverageApi();
         api.MapPreviewApi();

@@ -27,6 +27,7 @@ public static class DirectLineExtensions
     public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration section)
     {
         services.AddPlatformStorage();
+        services.AddPlatformLanguages();
         services.AddOptions<DirectLineOptions>().Bind(section).PostConfigure(options =>
         {
             // "AllowedOrigins": "*" (or "a,b") as a plain string, besides the list form.

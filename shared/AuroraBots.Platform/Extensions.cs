@@ -32,6 +32,17 @@ public static class PlatformExtensions
         return services;
     }
 
+    /// <summary>
+    /// The platform's languages (<see cref="Languages"/>) from the configuration section <c>Languages</c>; without
+    /// one, fi/sv/en with Finnish as the fallback. The first registration wins.
+    /// </summary>
+    public static IServiceCollection AddPlatformLanguages(this IServiceCollection services, IConfiguration? configuration = null)
+    {
+        if (configuration is not null) services.TryAddSingleton(Languages.From(configuration));
+        else services.TryAddSingleton(sp => Languages.From(sp.GetService<IConfiguration>()));
+        return services;
+    }
+
     /// <summary>True when the process keeps its shared state in Redis.</summary>
     public static bool UsesRedis(this IServiceProvider services) => services.GetRequiredService<PlatformStorage>().UsesRedis;
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 using AuroraBots.DirectLine.Channel;
 using AuroraBots.DirectLine.Store;
@@ -63,8 +64,20 @@ public sealed class UnitTests
     [InlineData("sv-SE", "sv")]
     [InlineData("sv", "sv")]
     [InlineData("en-US", "en")]
-    [InlineData("de-DE", "en")]
-    public void Languages_map_locales_to_fi_sv_en(string? locale, string expected) => Assert.Equal(expected, Languages.Of(locale));
+    [InlineData("de-DE", "fi")] // one fallback for the whole platform (configuration Languages:Fallback)
+    public void Languages_map_locales_to_fi_sv_en(string? locale, string expected) => Assert.Equal(expected, AuroraBots.Platform.Languages.Default.Resolve(locale));
+
+    [Fact]
+    public void Languages_come_from_configuration()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Languages:Supported:0"] = "fi", ["Languages:Supported:1"] = "sv", ["Languages:Fallback"] = "sv",
+        }).Build();
+        var languages = AuroraBots.Platform.Languages.From(configuration);
+        Assert.Equal(["fi", "sv"], languages.Supported);
+        Assert.Equal(("sv", null, "fi"), (languages.Resolve("en-GB"), languages.Find("en-GB"), languages.Resolve("fi-FI")));
+    }
 
     [Fact]
     public async Task In_memory_log_is_capped_and_reads_after_the_watermark()

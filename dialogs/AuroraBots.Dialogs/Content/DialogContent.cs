@@ -32,7 +32,9 @@ public sealed class BotContent
     public IntentsDocument? TestIntents { get; init; }
     public required IReadOnlyList<string> TranscriptFiles { get; init; }
 
-    public IReadOnlyList<string> Languages => Manifest.Languages.Count > 0 ? Manifest.Languages : ["fi", "sv", "en"];
+    /// <summary>The platform's languages (configuration <c>Languages</c>): what a bot speaks when its manifest lists none.</summary>
+    public IReadOnlyList<string> PlatformLanguages { get; init; } = Platform.Languages.Default.Supported;
+    public IReadOnlyList<string> Languages => Manifest.Languages.Count > 0 ? Manifest.Languages : PlatformLanguages;
     public string DefaultLanguage => Manifest.DefaultLanguage ?? Languages[0];
 
     public string NameIn(string language) => Pick(Manifest.Name, language) ?? Id;

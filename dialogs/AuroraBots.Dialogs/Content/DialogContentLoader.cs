@@ -15,7 +15,7 @@ public sealed record ContentLoadResult(DialogContent? Content, IReadOnlyList<Con
 /// Reads <c>bots/</c> (or any folder of the same shape, e.g. an editor's draft) into <see cref="DialogContent"/>
 /// and validates the whole graph. Never throws for bad content: problems come back as <see cref="ContentError"/>s.
 /// </summary>
-public sealed class DialogContentLoader(DialogContentValidator validator, YamlLimits? limits = null)
+public sealed class DialogContentLoader(DialogContentValidator validator, YamlLimits? limits = null, Platform.Languages? languages = null)
 {
     private readonly YamlLimits _limits = limits ?? YamlLimits.Default;
 
@@ -64,6 +64,7 @@ public sealed class DialogContentLoader(DialogContentValidator validator, YamlLi
             var testsDir = Path.Combine(folder, TestsFolder);
             bots[name] = new BotContent
             {
+                PlatformLanguages = (languages ?? Platform.Languages.Default).Supported,
                 Id = name,
                 Folder = folder,
                 Manifest = manifest,

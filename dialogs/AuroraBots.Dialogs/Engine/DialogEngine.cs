@@ -2,6 +2,7 @@ using AuroraBots.AuroraAI;
 using AuroraBots.Builder;
 using AuroraBots.Dialogs.Handoff;
 using AuroraBots.Dialogs.State;
+using AuroraBots.Platform;
 using AuroraBots.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
@@ -15,7 +16,8 @@ public sealed record EngineServices(
     IAuroraAiClient? AuroraAi,
     IHandoffService? Handoff,
     TimeProvider Time,
-    ILogger Logger);
+    ILogger Logger,
+    Languages Languages);
 
 /// <summary>
 /// The one <see cref="IBot"/> serving every bot under <c>bots/</c>. Per turn: take the conversation's lock,
@@ -76,12 +78,12 @@ public sealed class DialogEngine(IDialogContent content, ConversationStateStore 
             await turnContext.SendActivityAsync(reply, cancellationToken);
     }
 
-    private static async Task SendApologyAsync(ITurnContext context, DialogRuntime runtime, string key, CancellationToken cancellationToken,
+    private async Task SendApologyAsync(ITurnContext context, DialogRuntime runtime, string key, CancellationToken cancellationToken,
         string? language = null, string? botId = null)
     {
         botId ??= context.Activity.Recipient?.Id;
         runtime.Content.Bots.TryGetValue(botId ?? "", out var bot);
-        language ??= Turn.LanguageOf(context.Activity.Locale) ?? bot?.DefaultLanguage ?? "fi";
+        language ??= services.Languages.Find(context.Activity.Locale) ?? bot?.DefaultLanguage ?? services.Languages.Fallback;
         var text = runtime.Content.FindText(null, key)?.ByLanguage.GetValueOrDefault(language) ?? EngineTexts.Missing(key);
         var reply = MessageFactory.Text(text);
         reply.Locale = language;

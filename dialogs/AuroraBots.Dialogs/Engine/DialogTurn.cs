@@ -24,7 +24,7 @@ internal sealed class DialogTurn
         Context = context;
         Services = services;
         Cancellation = cancellation;
-        Language = state.Language ?? "fi";
+        Language = state.Language ?? services.Languages.Fallback;
         Replies = new Replies(this);
         Flows = new FlowRunner(this);
         Intents = new IntentRouter(this);
@@ -96,7 +96,7 @@ internal sealed class DialogTurn
     {
         if (target == "conv.language")
         {
-            var language = Turn.LanguageOf(value);
+            var language = Services.Languages.Find(value);
             if (language is null || !ActiveBot.Languages.Contains(language)) return false;
             SetLanguage(language, announce: false);
             return true;

@@ -81,7 +81,7 @@ internal sealed class Replies(DialogTurn turn)
     {
         var text = turn.Content.Shared.Texts.Texts.GetValueOrDefault(key);
         if (text is null) return EngineTexts.Missing(key);
-        var raw = text.ByLanguage.GetValueOrDefault(language ?? turn.Language) ?? text.ByLanguage.GetValueOrDefault("en") ?? EngineTexts.Missing(key);
+        var raw = text.ByLanguage.GetValueOrDefault(language ?? turn.Language) ?? text.ByLanguage.GetValueOrDefault(turn.Services.Languages.Fallback) ?? EngineTexts.Missing(key);
         return turn.State.BotStack.Count > 0 ? Render(raw, scope) : raw;
     }
 
@@ -96,6 +96,7 @@ internal sealed class Replies(DialogTurn turn)
             case "bot.organisation": return turn.ActiveBot.OrganisationIn(turn.Language);
             case "bot.intents": return turn.Intents.IntentList();
             case "conv.language": return turn.Language;
+            case "language.name": return turn.Services.Languages.NameOf(turn.Language);
             case "conv.subject": return turn.SubjectId();
             case "user.attributes": return new AttributeTexts(turn).List();
         }

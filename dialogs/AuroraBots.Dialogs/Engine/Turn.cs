@@ -66,7 +66,7 @@ internal sealed class Turn
             if (entry is null || !_turn.Content.Bots.ContainsKey(entry))
             {
                 _turn.Services.Logger.LogWarning("Conversation for unknown bot '{Bot}'", entry);
-                Outbox.Add(MessageFactory.Text(_turn.Replies.SharedText(EngineTexts.UnknownBot, LanguageOf(Incoming.Locale) ?? "en")));
+                Outbox.Add(MessageFactory.Text(_turn.Replies.SharedText(EngineTexts.UnknownBot, LanguageOf(Incoming.Locale) ?? _turn.Services.Languages.Fallback)));
                 return false;
             }
             State.BotStack.Add(entry);
@@ -238,10 +238,5 @@ internal sealed class Turn
         }
     }
 
-    public static string? LanguageOf(string? locale)
-    {
-        if (string.IsNullOrEmpty(locale)) return null;
-        var language = locale.Split('-', '_')[0].ToLowerInvariant();
-        return language is "fi" or "sv" or "en" ? language : null;
-    }
+    private string? LanguageOf(string? locale) => _turn.Services.Languages.Find(locale);
 }

@@ -34,7 +34,7 @@ internal sealed partial class CrisisValidator : AbstractValidator<CrisisDocument
             foreach (var id in contacts.Where(c => c.Id is not null).GroupBy(c => c.Id).Where(g => g.Count() > 1).Select(g => g.Key))
                 ctx.AddFailure(new ValidationFailure(ctx.PropertyPath, $"duplicate contact id '{id}'"));
             foreach (var category in SafetyCategories.All)
-                foreach (var language in ValidationScope.PlatformLanguages)
+                foreach (var language in scope.Platform.Supported)
                     if (!contacts.Any(c => c.Categories.Contains(category) && (c.Languages.Count == 0 || c.Languages.Contains(language))))
                         ctx.AddFailure(new ValidationFailure(ctx.PropertyPath, $"no contact for {category} in {language}"));
         });
@@ -53,7 +53,7 @@ internal sealed partial class CrisisValidator : AbstractValidator<CrisisDocument
             c.RuleFor(x => x.Categories).NotEmpty().WithMessage($"list the categories it is shown for ({string.Join(", ", SafetyCategories.All)})");
             c.RuleForEach(x => x.Categories).Must(SafetyCategories.All.Contains)
                 .WithMessage($"unknown category '{{PropertyValue}}' (use {string.Join(", ", SafetyCategories.All)})");
-            c.RuleForEach(x => x.Languages).Must(ValidationScope.PlatformLanguages.Contains).WithMessage("unknown language '{PropertyValue}' (use fi, sv, en)");
+            c.RuleForEach(x => x.Languages).Must(scope.Platform.IsSupported).WithMessage($"unknown language '{{PropertyValue}}' (use {scope.PlatformList})");
         });
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using AuroraBots.Dialogs.Content;
+using AuroraBots.Platform;
 using FluentValidation;
 using FluentValidation.Results;
 
@@ -10,12 +11,13 @@ namespace AuroraBots.Dialogs.Validation;
 /// Validates the whole graph with FluentValidation and turns each failure into a
 /// <see cref="ContentError"/> whose path reads like the YAML (<c>steps[3].choices[1].next</c>).
 /// </summary>
-public sealed partial class DialogContentValidator(IFlowActionCatalog? actions = null)
+public sealed partial class DialogContentValidator(IFlowActionCatalog? actions = null, Languages? languages = null)
 {
     public IReadOnlyList<ContentError> Validate(DialogContent content)
     {
         var errors = new List<ContentError>();
-        var shared = new ValidationScope(content, null, ValidationScope.PlatformLanguages, actions);
+        var platform = languages ?? Languages.Default;
+        var shared = new ValidationScope(content, null, platform.Supported, actions, platform);
         const string sharedDir = DialogContentLoader.SharedFolder + "/";
 
         Collect(errors, sharedDir + DialogContentLoader.SharedManifestFile, new SharedManifestValidator(shared).Validate(content.Shared.Manifest));
@@ -29,8 +31,8 @@ public sealed partial class DialogContentValidator(IFlowActionCatalog? actions =
 
         foreach (var bot in content.Bots.Values)
         {
-            var languages = bot.Manifest.Languages.Where(l => ValidationScope.PlatformLanguages.Contains(l)).Distinct().ToList();
-            var scope = new ValidationScope(content, bot, languages.Count > 0 ? languages : ValidationScope.PlatformLanguages, actions);
+            var spoken = bot.Manifest.Languages.Where(platform.IsSupported).Distinct().ToList();
+            var scope = new ValidationScope(content, bot, spoken.Count > 0 ? spoken : platform.Supported, actions, platform);
             Collect(errors, $"{bot.Id}/{DialogContentLoader.ManifestFile}", new ManifestValidator(bot, scope).Validate(bot.Manifest));
             Collect(errors, $"{bot.Id}/{DialogContentLoader.TextsFile}", new TextsValidator(scope).Validate(bot.Texts));
             foreach (var flow in bot.Flows.Values)

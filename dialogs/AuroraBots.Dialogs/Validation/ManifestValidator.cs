@@ -18,7 +18,7 @@ internal sealed class ManifestValidator : AbstractValidator<BotManifest>
         RuleFor(m => m.Organisation).Custom((t, ctx) => TextRules.CheckText(t, ctx, scope));
         RuleFor(m => m.Description).Custom((t, ctx) => TextRules.CheckText(t, ctx, scope));
         RuleFor(m => m.Languages).NotEmpty().WithMessage("list the bot's languages (fi, sv, en)");
-        RuleForEach(m => m.Languages).Must(l => ValidationScope.PlatformLanguages.Contains(l)).WithMessage("unknown language '{PropertyValue}' (use fi, sv, en)");
+        RuleForEach(m => m.Languages).Must(scope.Platform.IsSupported).WithMessage($"unknown language '{{PropertyValue}}' (use {scope.PlatformList})");
         RuleFor(m => m.Languages).Must(l => l.Distinct().Count() == l.Count).WithMessage("duplicate languages");
         RuleFor(m => m.DefaultLanguage).Must((m, l) => l is null || m.Languages.Contains(l))
             .WithMessage("the default language must be one of the bot's languages");

@@ -26,8 +26,8 @@ internal static class TextRules
         foreach (var language in scope.Languages)
             if (!text.ByLanguage.TryGetValue(language, out var value) || string.IsNullOrWhiteSpace(value))
                 context.AddFailure(new ValidationFailure($"{path}.{language}", "missing translation"));
-        foreach (var language in text.ByLanguage.Keys.Where(l => !ValidationScope.PlatformLanguages.Contains(l)))
-            context.AddFailure(new ValidationFailure($"{path}.{language}", "unknown language (use fi, sv, en)"));
+        foreach (var language in text.ByLanguage.Keys.Where(l => !scope.Platform.IsSupported(l)))
+            context.AddFailure(new ValidationFailure($"{path}.{language}", $"unknown language (use {scope.PlatformList})"));
         foreach (var (language, value) in text.ByLanguage)
             CheckPlaceholders(value, $"{path}.{language}", context);
     }

@@ -1,11 +1,16 @@
 using AuroraBots.Dialogs.Content;
+using AuroraBots.Platform;
 
 namespace AuroraBots.Dialogs.Validation;
 
-/// <summary>What a validator can see: the whole content, the bot being checked (null for <c>_shared</c>) and its languages.</summary>
-internal sealed record ValidationScope(DialogContent Content, BotContent? Bot, IReadOnlyList<string> Languages, IFlowActionCatalog? Actions)
+/// <summary>
+/// What a validator can see: the whole content, the bot being checked (null for <c>_shared</c>), the languages its
+/// texts need and the platform's languages (from configuration).
+/// </summary>
+internal sealed record ValidationScope(DialogContent Content, BotContent? Bot, IReadOnlyList<string> Languages, IFlowActionCatalog? Actions, Languages Platform)
 {
-    public static readonly IReadOnlyList<string> PlatformLanguages = ["fi", "sv", "en"];
+    /// <summary>"fi, sv, en": for messages.</summary>
+    public string PlatformList => string.Join(", ", Platform.Supported);
 
     public bool FlowExists(string flowId) =>
         Bot is not null ? Content.FindFlow(Bot.Id, flowId) is not null : Content.Shared.Flows.ContainsKey(flowId);

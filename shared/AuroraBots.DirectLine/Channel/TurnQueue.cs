@@ -1,3 +1,4 @@
+using AuroraBots.Platform;
 using AuroraBots.Builder;
 using AuroraBots.DirectLine.Store;
 using AuroraBots.Schema;
@@ -21,6 +22,7 @@ public sealed class TurnQueue(
 {
     private readonly TimeSpan _turnTimeout = options.Value.TurnTimeout;
     private readonly Lazy<IBotCatalog?> _catalog = new(() => services.GetService<IBotCatalog>());
+    private readonly Lazy<Languages> _languages = new(() => services.GetService<Languages>() ?? Languages.Default);
 
     internal void Enqueue(ConversationRuntime runtime, ConversationRecord conversation, Activity incoming, ConversationChannel channel)
     {
@@ -90,7 +92,7 @@ public sealed class TurnQueue(
     {
         try
         {
-            var apology = Apology.For(Languages.Of(context.Activity.Locale ?? context.Conversation.Locale));
+            var apology = Apology.For(_languages.Value.Resolve(context.Activity.Locale ?? context.Conversation.Locale));
             await channel.PostFromBotAsync(context.Conversation.Id, StampBotActivity(context.Conversation, context.Activity, apology), lifetime.ApplicationStopping).ConfigureAwait(false);
         }
         catch (Exception e)
@@ -102,7 +104,7 @@ public sealed class TurnQueue(
     /// <summary>The bot's account in a conversation (named from the bot catalogue when one is registered).</summary>
     internal ChannelAccount BotAccount(ConversationRecord conversation)
     {
-        var name = _catalog.Value?.Find(conversation.BotId)?.NameIn(Languages.Of(conversation.Locale));
+        var name = _catalog.Value?.Find(conversation.BotId)?.NameIn(_languages.Value.Resolve(conversation.Locale));
         return new ChannelAccount(conversation.BotId, name, RoleTypes.Bot);
     }
 
@@ -124,7 +126,7 @@ public sealed class TurnQueue(
         if (activity.ReplyToId is null && incoming.Type != ActivityTypes.ConversationUpdate) activity.ReplyToId = incoming.Id;
         activity.Locale ??= incoming.Locale ?? conversation.Locale;
         if (AuroraChannelData.From(activity) is null)
-            new AuroraChannelData(activity.From.Id, null, null, Languages.Of(activity.Locale)).ApplyTo(activity);
+            new AuroraChannelData(activity.From.Id, null, null, _languages.Value.Resolve(activity.Locale)).ApplyTo(activity);
         return activity;
     }
 }

@@ -1,16 +1,5 @@
 namespace AuroraBots.DirectLine.Channel;
 
-/// <summary>Maps a BCP-47 locale to the platform's languages: fi (also the default), sv or en.</summary>
-public static class Languages
-{
-    public static string Of(string? locale)
-    {
-        if (string.IsNullOrWhiteSpace(locale)) return "fi";
-        var language = locale.Split('-', '_')[0].ToLowerInvariant();
-        return language is "fi" or "sv" or "en" ? language : "en";
-    }
-}
-
 /// <summary>What the user sees when the bot failed or took too long.</summary>
 public static class Apology
 {
