@@ -18,7 +18,7 @@ suites=${SUITES:-"xunit fuzz protocol e2e browser"}
 results="$root/artifacts/test-results"
 rm -rf "$results"; mkdir -p "$results" "$root/artifacts/screenshots"
 
-ensure_debian_packages redis-server chromium fonts-dejavu-core
+ensure_debian_packages redis-server chromium fonts-dejavu-core nginx
 ensure_dotnet_ready
 
 # --- Redis for the tests -------------------------------------------------------------------------

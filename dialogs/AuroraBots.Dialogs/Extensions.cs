@@ -53,6 +53,7 @@ public static class DialogsServiceCollectionExtensions
             }))
             : new MemoryDistributedCache(sp.GetRequiredService<IOptions<MemoryDistributedCacheOptions>>())));
         services.TryAddSingleton<ConversationStateStore>();
+        services.TryAddSingleton<SiteContextSeeder>();
 
         services.AddAuroraPlugin<DateTimePlugin>();
         services.AddAuroraPlugin<TextPlugin>();

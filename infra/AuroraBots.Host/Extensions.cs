@@ -42,6 +42,7 @@ public static class Extensions
 
         services.AddAuroraReverseProxy(configuration);
         services.AddSingleton<PageTemplates>();
+        services.Configure<DemoPageOptions>(configuration.GetSection(DemoPageOptions.SectionName));
         services.AddSingleton(sp => WebChatBundleLocator.Locate(
             sp.GetRequiredService<IWebHostEnvironment>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebChatBundleLocator))));
         services.Replace(ServiceDescriptor.Singleton(sp => WebChatBundleLocator.Describe(sp.GetRequiredService<WebChatBundleFile>())));

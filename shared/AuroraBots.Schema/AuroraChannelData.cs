@@ -15,6 +15,9 @@ public sealed record AuroraChannelData(string Bot, string? Flow, string? Step, s
     /// <summary>Set on the safety layer's crisis reply: the crisis category (self_harm, violence, sexual_abuse, emergency).</summary>
     public string? Safety { get; init; }
 
+    /// <summary>True when the text repeats an attribute value the user did not type (transcript downloads omit it).</summary>
+    public bool? UntypedAttributes { get; init; }
+
     public const string Key = "aurora";
 
     /// <summary>Reads <c>channelData.aurora</c> from an activity, or null when absent or malformed.</summary>

@@ -38,7 +38,7 @@ public sealed class SiteJoinTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task AfterAConversationUpdateGreetingTheSitesMunicipalityAnswersTheWaitingQuestionWithoutASecondWelcome()
+    public async Task AfterAConversationUpdateGreetingTheQuestionTheUserSeesIsLeftForTheUserToAnswer()
     {
         var greeting = await _engine.SendAsync(_conversation, "frontdesk", new Activity
         {
@@ -49,10 +49,41 @@ public sealed class SiteJoinTests : IAsyncDisposable
 
         var joined = await Join(new JsonObject { ["locale"] = "fi-FI", ["municipality_code"] = "837" });
 
-        Assert.NotEmpty(joined);
-        Assert.DoesNotContain(joined, a => a.Text == greeting[0].Text); // no second welcome
-        Assert.DoesNotContain(joined, a => AuroraChannelData.From(a)?.Step == "municipality");
-        Assert.Equal("837", (await _engine.StateAsync(_conversation)).For("frontdesk").Attributes["municipality_code"].Value);
+        Assert.Empty(joined); // no "Kiitos!" for an answer the user never gave
+        Assert.False((await _engine.StateAsync(_conversation)).For("frontdesk").Attributes.ContainsKey("municipality_code"));
+        var answered = await _engine.SayAsync(_conversation, "frontdesk", "Oulu", "fi-FI");
+        Assert.Contains(answered, a => a.Text?.Contains("Kiitos") == true);
+        var municipality = (await _engine.StateAsync(_conversation)).For("frontdesk").Attributes["municipality_code"];
+        Assert.Equal(("564", AttributeSources.Asked), (municipality.Value, municipality.Source));
+    }
+
+    [Fact]
+    public async Task TheSitesNameForTheBotIsTheNameTheBotUses()
+    {
+        var greeting = await Join(new JsonObject
+        {
+            ["locale"] = "fi-FI",
+            ["bot_names"] = new JsonObject { ["frontdesk"] = new JsonObject { ["fi"] = "Tampereen neuvontabotti", ["en"] = "Tampere front desk bot" } },
+        });
+
+        Assert.Contains(greeting, a => a.Text?.Contains("Tampereen neuvontabotti") == true);
+        Assert.DoesNotContain(greeting, a => a.Text?.Contains("Kunnan neuvontabotti") == true);
+        Assert.All(greeting, a => Assert.Equal("Tampereen neuvontabotti", a.From!.Name));
+    }
+
+    [Fact]
+    public async Task AMessageRepeatingTheSitesMunicipalityIsMarkedForTranscriptsAndOneWithTheUsersOwnAnswerIsNot()
+    {
+        await Join(new JsonObject { ["locale"] = "fi-FI", ["municipality_code"] = "837" });
+        var known = await _engine.SayAsync(_conversation, "frontdesk", "mitä tiedät minusta", "fi-FI");
+        Assert.Contains(known, a => AuroraChannelData.From(a)!.UntypedAttributes == true);
+
+        var other = "c-" + Guid.NewGuid().ToString("N");
+        await _engine.SendAsync(other, "frontdesk", new Activity { Type = ActivityTypes.Event, Name = "webchat/join", Value = new JsonObject { ["locale"] = "fi-FI" } });
+        await _engine.SayAsync(other, "frontdesk", "Oulu", "fi-FI");
+        var typed = await _engine.SayAsync(other, "frontdesk", "mitä tiedät minusta", "fi-FI");
+        Assert.Contains(typed, a => a.Text?.Contains("Oulu") == true);
+        Assert.All(typed, a => Assert.Null(AuroraChannelData.From(a)!.UntypedAttributes));
     }
 
     [Fact]

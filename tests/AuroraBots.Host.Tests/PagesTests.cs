@@ -13,19 +13,22 @@ public partial class PagesTests(HostFactory factory) : IClassFixture<HostFactory
     [InlineData("fi")]
     [InlineData("sv")]
     [InlineData("en")]
-    public async Task Demo_page_lists_every_catalogue_bot_in_the_chosen_language(string language)
+    public async Task Demo_page_lists_every_public_catalogue_bot_in_the_chosen_language_and_not_the_internal_sample(string language)
     {
         var catalog = factory.Services.GetRequiredService<IBotCatalog>();
-        Assert.NotEmpty(catalog.Bots);
+        var shown = catalog.Bots.Where(b => b.Id != "sample").ToList();
+        Assert.NotEmpty(shown);
+        Assert.Contains(catalog.Bots, b => b.Id == "sample");
         var html = await factory.CreateClient().GetStringAsync($"/?lang={language}");
 
         Assert.Contains($"<html lang=\"{language}\">", html);
-        foreach (var bot in catalog.Bots)
+        foreach (var bot in shown)
         {
             Assert.Contains($"data-bot-id=\"{WebUtility.HtmlEncode(bot.Id)}\"", html);
             Assert.Contains(WebUtility.HtmlEncode(bot.NameIn(language)), html);
         }
-        Assert.Equal(catalog.Bots.Count, Regex.Matches(html, "data-bot-id=").Count);
+        Assert.DoesNotContain("data-bot-id=\"sample\"", html);
+        Assert.Equal(shown.Count, Regex.Matches(html, "data-bot-id=").Count);
     }
 
     [Fact]

@@ -26,9 +26,11 @@ test('demo page shows a Web Chat per bot; welcome first, then send and reply wit
   page.on('console', (m) => consoleMessages.push(`${m.type()}: ${m.text()}`));
   await page.goto(`${host.origin}/?lang=en`);
 
-  const bots = await (await fetch(`${host.origin}/api/bots`)).json();
+  // Every public bot; the internal sample bot (tests, docs) is served but not shown (DemoPage:HiddenBots).
+  const bots = (await (await fetch(`${host.origin}/api/bots`)).json()).filter((b) => b.id !== 'sample');
   assert.ok(bots.length >= 1, 'the catalogue serves at least one bot');
   assert.equal(await page.locator('[data-bot-id]').count(), bots.length);
+  assert.equal(await page.locator('[data-bot-id="sample"]').count(), 0, 'no internal sample bot');
   for (const bot of bots) await page.locator(`[data-bot-id="${bot.id}"] [data-id="webchat-sendbox-input"]`).waitFor({ timeout: 20_000 });
 
   const scope = `[data-bot-id="${bots[0].id}"]`;

@@ -115,7 +115,9 @@ describe('Tampere demo site (Finnish, localhost origin)', () => {
     assert.ok(state.conversationId);
     const joins = joinEvents(posted);
     assert.equal(joins.length, 1, 'one join event');
-    assert.deepEqual(joins[0].value, { locale: 'fi-FI', language: 'fi', tenant: 'tampere', municipality_code: '837' });
+    const { bot_names: botNames, ...site } = joins[0].value;
+    assert.deepEqual(site, { locale: 'fi-FI', language: 'fi', tenant: 'tampere', municipality_code: '837' });
+    assert.equal(botNames.frontdesk.fi, 'Tampereen neuvontabotti', 'the site\'s names for its bots');
   });
 
   test('reload continuity: the same conversation, every message exactly once, and it still answers', async () => {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using AuroraBots.Nlu.Entities;
 
 namespace AuroraBots.Dialogs.Content;
 
@@ -7,6 +8,16 @@ namespace AuroraBots.Dialogs.Content;
 public static partial class Placeholders
 {
     public const string NameFormat = "name";
+
+    /// <summary>Finnish case forms of a municipality name: in (inessive), from (elative), to (illative); other languages get the name.</summary>
+    public static readonly IReadOnlyDictionary<string, FinnishPlaceCases.Case> CaseFormats = new Dictionary<string, FinnishPlaceCases.Case>
+    {
+        ["name_in"] = FinnishPlaceCases.Case.Inessive,
+        ["name_from"] = FinnishPlaceCases.Case.Elative,
+        ["name_to"] = FinnishPlaceCases.Case.Illative,
+    };
+
+    public static bool IsNameFormat(string format) => format == NameFormat || CaseFormats.ContainsKey(format);
 
     private static readonly HashSet<string> FixedNames =
     [
@@ -35,8 +46,8 @@ public static partial class Placeholders
     public static string? Check(Placeholder placeholder)
     {
         var name = placeholder.Name;
-        if (placeholder.Format is { } format && (format != NameFormat || name != "attr." + AttributeSchema.MunicipalityCode))
-            return $"unknown format ':{format}' (only {{attr.municipality_code:name}})";
+        if (placeholder.Format is { } format && (!IsNameFormat(format) || name != "attr." + AttributeSchema.MunicipalityCode))
+            return $"unknown format ':{format}' (only {{attr.municipality_code:name}}, :name_in, :name_from, :name_to)";
         if (FixedNames.Contains(name)) return null;
         if (name.StartsWith("attr.", StringComparison.Ordinal))
             return AttributeSchema.IsAttribute(name[5..]) ? null : $"'{name[5..]}' is not an AuroraAI attribute";

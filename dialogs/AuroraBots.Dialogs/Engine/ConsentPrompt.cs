@@ -30,6 +30,7 @@ internal sealed class ConsentPrompt(DialogTurn turn)
             var attribute = pending.Offered[pending.PickIndex];
             scope["attribute.name"] = replies.AttributeLabel(attribute);
             scope["attribute.value"] = replies.DisplayValue(attribute, turn.Bot.Attributes[attribute].Value);
+            replies.NoteRendered(turn.Bot.Attributes[attribute]);
             reply = replies.Say(replies.SharedText(EngineTexts.ConsentPick, scope: scope), [Button(EngineTexts.Yes, "yes"), Button(EngineTexts.No, "no")]);
         }
         else

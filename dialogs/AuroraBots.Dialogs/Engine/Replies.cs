@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using AuroraBots.AuroraAI.CodeLists;
 using AuroraBots.Builder;
 using AuroraBots.Dialogs.Content;
+using AuroraBots.Dialogs.State;
+using AuroraBots.Nlu.Entities;
 using AuroraBots.Schema;
 
 namespace AuroraBots.Dialogs.Engine;
@@ -27,9 +29,10 @@ internal sealed class Replies(DialogTurn turn)
         var reply = MessageFactory.Text(text ?? "", TextFormatTypes.Markdown);
         if (text is null) reply.Text = null;
         reply.Locale = turn.Language;
-        reply.From = new ChannelAccount(turn.ActiveBotId, turn.ActiveBot.NameIn(turn.Language), RoleTypes.Bot);
+        reply.From = new ChannelAccount(turn.ActiveBotId, BotName(turn.ActiveBotId), RoleTypes.Bot);
         reply.InputHint = "acceptingInput";
-        new AuroraChannelData(turn.ActiveBotId, flow, step, turn.Language).ApplyTo(reply);
+        new AuroraChannelData(turn.ActiveBotId, flow, step, turn.Language) { UntypedAttributes = _renderedUntypedAttribute ? true : null }.ApplyTo(reply);
+        _renderedUntypedAttribute = false;
         return reply;
     }
 
@@ -92,24 +95,45 @@ internal sealed class Replies(DialogTurn turn)
     {
         switch (name)
         {
-            case "bot.name": return turn.ActiveBot.NameIn(turn.Language);
+            case "bot.name": return BotName(turn.ActiveBotId);
             case "bot.organisation": return turn.ActiveBot.OrganisationIn(turn.Language);
             case "bot.intents": return turn.Intents.IntentList();
             case "conv.language": return turn.Language;
             case "language.name": return turn.Services.Languages.NameOf(turn.Language);
             case "conv.subject": return turn.SubjectId();
-            case "user.attributes": return new AttributeTexts(turn).List();
+            case "user.attributes":
+                _renderedUntypedAttribute |= turn.Bot.Attributes.Values.Any(IsUntyped);
+                return new AttributeTexts(turn).List();
         }
         if (name.StartsWith("attr.", StringComparison.Ordinal))
         {
             if (!turn.Bot.Attributes.TryGetValue(name[5..], out var value)) return null;
-            return format == Placeholders.NameFormat ? MunicipalityName(value.Value) : value.Value;
+            _renderedUntypedAttribute |= IsUntyped(value);
+            return format is { } f && Placeholders.IsNameFormat(f) ? MunicipalityName(value.Value, f) : value.Value;
         }
         return name.StartsWith("var.", StringComparison.Ordinal) ? turn.Variable(name[4..]) : null;
     }
 
-    public string MunicipalityName(string code) =>
-        AuroraCodeLists.Default.MunicipalityNames.TryGetValue(code, out var names) ? names.In(turn.Language) : code;
+    public string MunicipalityName(string code, string format = Placeholders.NameFormat) =>
+        AuroraCodeLists.Default.MunicipalityNames.TryGetValue(code, out var names)
+            ? (turn.Language == "fi" && Placeholders.CaseFormats.TryGetValue(format, out var form) ? FinnishPlaceCases.Inflect(names.In("fi"), form) : names.In(turn.Language))
+            : code;
+
+    /// <summary>The bot's name as the embedding site calls it (<see cref="ConversationState.SiteBotNames"/>), else its own.</summary>
+    public string BotName(string botId) =>
+        turn.State.SiteBotNames.TryGetValue(botId, out var names) && names.TryGetValue(turn.Language, out var name)
+            ? name : turn.Content.Bots[botId].NameIn(turn.Language);
+
+    /// <summary>
+    /// Set while a message's text repeats an attribute value the user did not type (the site's municipality, a
+    /// hand-off's values); the message is then marked, and the widget's transcript download leaves it out.
+    /// </summary>
+    private bool _renderedUntypedAttribute;
+
+    /// <summary>Marks the next message as repeating <paramref name="value"/> when the user did not type it.</summary>
+    public void NoteRendered(AttributeValue value) => _renderedUntypedAttribute |= IsUntyped(value);
+
+    private static bool IsUntyped(AttributeValue value) => value.Source is not (AttributeSources.Asked or AttributeSources.Recognised);
 
     /// <summary>The attribute's value as a person reads it (municipality name, "7/10").</summary>
     public string DisplayValue(string attribute, string value) =>

@@ -103,22 +103,31 @@ internal sealed class Turn
         }
         if (value?["auroraai_access_token"]?.GetValue<string>() is { Length: > 0 } token)
             changed |= await _turn.Handoffs.RedeemJoinTokenAsync(token);
-        var siteMunicipality = TakeSiteMunicipality(value);
+        TakeSiteBotNames(value);
+        // The greeting (on conversationUpdate, before the join) may already show the municipality question: the user
+        // sees it asked, so the user answers it — the site must not answer it for them ("Kiitos!" out of nowhere).
+        if (!IsAskingFor(AttributeSchema.MunicipalityCode)) TakeSiteMunicipality(value);
         if (!State.Greeted || (changed && !State.UserSpoke)) await GreetAsync();
-        else if (siteMunicipality && !State.UserSpoke) await ContinueIfPromptIsAnsweredAsync();
     }
 
+    private bool IsAskingFor(string attribute) =>
+        _turn.Top is { Waiting: true } && _turn.Flows.Current() is { Step: AskStep ask } && ask.SavesAttribute == attribute;
+
     /// <summary>
-    /// The greeting (sent on conversationUpdate, before Web Chat's join arrived) may already wait for something the
-    /// join just brought, such as the site's municipality: that prompt is answered, so the flow goes on — without
-    /// repeating the welcome.
+    /// The names the embedding site gives the bots (<c>bot_names: { bot: { fi, sv, en } }</c>, e.g. "Tampereen
+    /// neuvontabotti"): <c>{bot.name}</c> and the sender name then match the widget's header.
     /// </summary>
-    private async Task ContinueIfPromptIsAnsweredAsync()
+    private void TakeSiteBotNames(JsonObject? value)
     {
-        if (_turn.Top is not { Waiting: true } || _turn.Flows.Current() is not { Step: AskStep ask } run) return;
-        if (ask.SavesAttribute is not { } attribute || !_turn.Bot.Attributes.ContainsKey(attribute)) return;
-        run.Advance();
-        await _turn.Flows.RunAsync();
+        if (value?["bot_names"] is not JsonObject names) return;
+        foreach (var (botId, node) in names)
+        {
+            if (!_turn.Content.Bots.ContainsKey(botId) || node is not JsonObject byLanguage) continue;
+            var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (language, name) in byLanguage)
+                if (name is JsonValue text && text.TryGetValue<string>(out var s) && s.Length is > 0 and <= 80) texts[language] = s;
+            if (texts.Count > 0) State.SiteBotNames[botId] = texts;
+        }
     }
 
     /// <summary>

@@ -22,6 +22,8 @@ public sealed class ConversationState
     /// <summary>The last text the user typed (for text search and placeholders).</summary>
     public string? LastUserText { get; set; }
     public int Turns { get; set; }
+    /// <summary>Names the embedding site gives bots, per bot id and language (the widget tenant's theme).</summary>
+    public Dictionary<string, Dictionary<string, string>> SiteBotNames { get; set; } = [];
 
     [JsonIgnore] public string? ActiveBot => BotStack.Count > 0 ? BotStack[^1] : null;
 

@@ -28,7 +28,8 @@ public static class PagesApi
         return app;
     }
 
-    internal static ContentHttpResult DemoPage(HttpContext context, PageTemplates templates, IBotCatalog catalog, WebChatBundle webChat, string? lang)
+    internal static ContentHttpResult DemoPage(
+        HttpContext context, PageTemplates templates, IBotCatalog catalog, WebChatBundle webChat, IOptionsMonitor<DemoPageOptions> demo, string? lang)
     {
         var language = Languages.Contains(lang) ? lang! : "fi";
         var nonce = WebChatPagePolicy.NewNonce();
@@ -40,7 +41,7 @@ public static class PagesApi
             ["webChatUrl"] = WebUtility.HtmlEncode(context.Request.PathBase + webChat.Path),
             ["lang"] = language,
             ["languageOptions"] = LanguageOptions(language),
-            ["bots"] = BotCards(catalog.Bots, language),
+            ["bots"] = BotCards([.. catalog.Bots.Where(b => !demo.CurrentValue.HiddenBots.Contains(b.Id, StringComparer.OrdinalIgnoreCase))], language),
         });
         return Html(context, html, WebChatPagePolicy.For(nonce, origin));
     }

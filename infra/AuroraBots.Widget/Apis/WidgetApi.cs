@@ -32,6 +32,7 @@ public static class WidgetApi
         tenants.MapMethods("/config", ["OPTIONS"], Preflight);
         tenants.MapMethods("/token", ["OPTIONS"], Preflight);
         tenants.MapGet("/config", GetConfig);
+        tenants.MapGet("/avatars/{bot}.svg", GetAvatar);
         tenants.MapPost("/token", CreateToken).RequireRateLimiting(TokenRateLimitPolicy);
         return app;
     }
@@ -68,7 +69,7 @@ public static class WidgetApi
             bot.Id,
             NamesFor(bot, theme),
             bot.Organisation,
-            WidgetBaseUrl.Absolute(baseUrl, theme.BotAvatars.GetValueOrDefault(bot.Id)))).ToList();
+            WidgetBaseUrl.Absolute(baseUrl, theme.BotAvatars.GetValueOrDefault(bot.Id) ?? ThemeAvatar.PathFor(tenant.ToLowerInvariant(), bot.Id)))).ToList();
 
         return TypedResults.Ok(new TenantConfigResponse(
             tenant.ToLowerInvariant(),
@@ -82,6 +83,18 @@ public static class WidgetApi
             bots,
             baseUrl + "/v3/directline",
             new WebChatResponse(baseUrl + (webChat.Path), webChat.Integrity)));
+    }
+
+    /// <summary>A public image (no origin check): the bot's initial in the tenant's theme colours.</summary>
+    internal static Results<ContentHttpResult, NotFound> GetAvatar(string tenant, string bot, HttpContext context, TenantRegistry registry)
+    {
+        var options = registry.Find(tenant);
+        var descriptor = registry.Bots.FirstOrDefault(b => b.Id == bot);
+        if (options is null || descriptor is null) return TypedResults.NotFound();
+        context.Response.Headers.CacheControl = "public, max-age=3600";
+        context.Response.Headers.AccessControlAllowOrigin = "*";
+        var name = NamesFor(descriptor, options.Theme).GetValueOrDefault(options.DefaultLanguage) ?? descriptor.NameIn(options.DefaultLanguage);
+        return TypedResults.Content(ThemeAvatar.Svg(options.Theme, name), "image/svg+xml; charset=utf-8");
     }
 
     internal static async Task<Results<Ok<TokenResponse>, NotFound<ProblemResponse>, ProblemHttpResult>> CreateToken(
@@ -106,7 +119,8 @@ public static class WidgetApi
         try
         {
             var token = await issuer.IssueAsync(
-                new ChatTokenRequest(bot.Id, userId, ChatLocales.ToWebChatLocale(language), origin.TrimEnd('/'), options.MunicipalityCode), cancellationToken);
+                new ChatTokenRequest(bot.Id, userId, ChatLocales.ToWebChatLocale(language), origin.TrimEnd('/'), options.MunicipalityCode, SiteOf(options, registry)),
+                cancellationToken);
             context.Response.Headers.CacheControl = "no-store";
             return TypedResults.Ok(new TokenResponse(token.ConversationId, token.Token, token.ExpiresIn, userId, bot.Id, baseUrl + "/v3/directline"));
         }
@@ -127,6 +141,12 @@ public static class WidgetApi
     private static ProblemHttpResult OriginRefused(string tenant) =>
         TypedResults.Problem($"This site is not allowed to embed the chat of tenant '{tenant}'.",
             statusCode: StatusCodes.Status403Forbidden, title: "origin_not_allowed");
+
+    /// <summary>The tenant's municipality and its bot names (only those it overrides), handed to the bot before it greets.</summary>
+    private static ChatSite SiteOf(TenantOptions options, TenantRegistry registry) => new(
+        options.MunicipalityCode,
+        registry.Bots.Where(b => options.Theme.BotNames.ContainsKey(b.Id))
+            .ToDictionary(b => b.Id, b => NamesFor(b, options.Theme)));
 
     private static IReadOnlyDictionary<string, string> NamesFor(BotDescriptor bot, ThemeOptions theme) =>
         theme.BotNames.TryGetValue(bot.Id, out var overrides)

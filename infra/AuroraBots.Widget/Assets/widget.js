@@ -25,19 +25,28 @@
       launcher: 'Chat', close: 'Sulje chat', end: 'Lopeta keskustelu', language: 'Kieli',
       region: 'Chat-keskustelu', loading: 'Ladataan chattia…', ended: 'Keskustelu on lopetettu. Voit aloittaa uuden.',
       nowTalking: 'Keskustelet nyt: {name} ({org}).', unavailable: 'Chat ei ole juuri nyt käytettävissä. Yritä hetken kuluttua uudelleen.',
-      resumed: 'Jatketaan aiempaa keskustelua.'
+      resumed: 'Jatketaan aiempaa keskustelua.', confirmEnd: 'Lopetetaanko keskustelu? Sen viestit poistuvat tästä ikkunasta.',
+      confirmYes: 'Lopeta', confirmNo: 'Peruuta', save: 'Tallenna keskustelu:', saveText: 'Tekstinä', saveHtml: 'HTML-sivuna',
+      transcriptTitle: 'Keskustelu', you: 'Sinä', omitted: '[Viesti sisälsi tietoja, joita et itse kirjoittanut. Se on jätetty pois.]',
+      savedAt: 'Tallennettu'
     },
     sv: {
       launcher: 'Chatt', close: 'Stäng chatten', end: 'Avsluta samtalet', language: 'Språk',
       region: 'Chattsamtal', loading: 'Chatten laddas…', ended: 'Samtalet har avslutats. Du kan börja ett nytt.',
       nowTalking: 'Du chattar nu med {name} ({org}).', unavailable: 'Chatten är inte tillgänglig just nu. Försök igen om en stund.',
-      resumed: 'Vi fortsätter det tidigare samtalet.'
+      resumed: 'Vi fortsätter det tidigare samtalet.', confirmEnd: 'Vill du avsluta samtalet? Dess meddelanden försvinner från fönstret.',
+      confirmYes: 'Avsluta', confirmNo: 'Avbryt', save: 'Spara samtalet:', saveText: 'Som text', saveHtml: 'Som HTML-sida',
+      transcriptTitle: 'Samtal', you: 'Du', omitted: '[Meddelandet innehöll uppgifter som du inte själv skrev. Det har utelämnats.]',
+      savedAt: 'Sparat'
     },
     en: {
       launcher: 'Chat', close: 'Close chat', end: 'End conversation', language: 'Language',
       region: 'Chat conversation', loading: 'Loading the chat…', ended: 'The conversation has ended. You can start a new one.',
       nowTalking: 'You are now talking to {name} ({org}).', unavailable: 'The chat is not available right now. Please try again shortly.',
-      resumed: 'Continuing your earlier conversation.'
+      resumed: 'Continuing your earlier conversation.', confirmEnd: 'End the conversation? Its messages will be removed from this window.',
+      confirmYes: 'End', confirmNo: 'Cancel', save: 'Save the conversation:', saveText: 'As text', saveHtml: 'As an HTML page',
+      transcriptTitle: 'Conversation', you: 'You', omitted: '[This message contained details you did not type yourself. It has been left out.]',
+      savedAt: 'Saved'
     }
   };
   var LANGUAGE_NAMES = { fi: 'Suomi', sv: 'Svenska', en: 'English' };
@@ -145,12 +154,33 @@
     header.appendChild(titles);
     header.appendChild(controls);
 
+    // "End conversation" asks first; the question replaces nothing and is reachable right after the header.
+    var confirm = el('div', 'aurorabots-confirm', { role: 'group', 'aria-labelledby': 'aurorabots-confirm-text-' + tenantId });
+    confirm.hidden = true;
+    var confirmText = el('p', 'aurorabots-confirm-text', { id: 'aurorabots-confirm-text-' + tenantId });
+    var confirmYes = el('button', 'aurorabots-confirm-yes', { type: 'button' });
+    var confirmNo = el('button', 'aurorabots-confirm-no', { type: 'button' });
+    confirm.appendChild(confirmText);
+    confirm.appendChild(confirmYes);
+    confirm.appendChild(confirmNo);
+
+    // Transcript download (plain text or a standalone HTML page), made in the browser from what was shown.
+    var tools = el('div', 'aurorabots-tools', { role: 'group', 'aria-labelledby': 'aurorabots-save-label-' + tenantId });
+    var saveLabel = el('span', 'aurorabots-save-label', { id: 'aurorabots-save-label-' + tenantId });
+    var saveText = el('button', 'aurorabots-save-text', { type: 'button' });
+    var saveHtml = el('button', 'aurorabots-save-html', { type: 'button' });
+    tools.appendChild(saveLabel);
+    tools.appendChild(saveText);
+    tools.appendChild(saveHtml);
+
     var notice = el('p', 'aurorabots-notice', { role: 'status', 'aria-live': 'polite' });
     var body = el('div', 'aurorabots-body');
     var status = el('p', 'aurorabots-status', { role: 'alert' });
     status.hidden = true;
 
     panel.appendChild(header);
+    panel.appendChild(confirm);
+    panel.appendChild(tools);
     panel.appendChild(notice);
     panel.appendChild(status);
     panel.appendChild(body);
@@ -160,17 +190,24 @@
 
     ui = { root: root, launcher: launcher, launcherLabel: launcherLabel, panel: panel, avatar: avatar, title: title, subtitle: subtitle,
       languageLabel: languageLabel, languageSelect: languageSelect, endButton: endButton, closeButton: closeButton,
-      notice: notice, status: status, body: body, webChatHost: null };
+      confirm: confirm, confirmText: confirmText, confirmYes: confirmYes, confirmNo: confirmNo,
+      tools: tools, saveLabel: saveLabel, saveText: saveText, saveHtml: saveHtml,
+      notice: notice, noticeKey: null, status: status, body: body, webChatHost: null };
 
     launcher.addEventListener('click', function () { ui.panel.hidden ? openPanel(true) : closePanel(); });
     closeButton.addEventListener('click', closePanel);
-    endButton.addEventListener('click', endConversation);
+    endButton.addEventListener('click', askToEnd);
+    confirmYes.addEventListener('click', function () { hideConfirm(false); endConversation(); });
+    confirmNo.addEventListener('click', function () { hideConfirm(true); });
+    saveText.addEventListener('click', function () { download('text'); });
+    saveHtml.addEventListener('click', function () { download('html'); });
     languageSelect.addEventListener('change', function () { switchLanguage(languageSelect.value); });
     panel.addEventListener('keydown', function (event) {
       // Esc closes from the send box and the header; inside the transcript Web Chat uses Esc to return to the send box.
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       if (event.target.closest && event.target.closest('[role="log"], .webchat__basic-transcript')) return;
       event.preventDefault();
+      if (!ui.confirm.hidden) { hideConfirm(true); return; }
       closePanel();
     });
     refreshTexts();
@@ -186,6 +223,15 @@
     ui.endButton.textContent = t('end');
     ui.languageLabel.textContent = t('language');
     ui.languageSelect.value = language;
+    ui.confirmText.textContent = t('confirmEnd');
+    ui.confirmYes.textContent = t('confirmYes');
+    ui.confirmNo.textContent = t('confirmNo');
+    ui.saveLabel.textContent = t('save');
+    ui.saveText.textContent = t('saveText');
+    ui.saveHtml.textContent = t('saveHtml');
+    ui.tools.hidden = !chat;
+    // A standing notice ("the conversation has ended") is said again in the language now shown.
+    if (ui.noticeKey && ui.notice.textContent) ui.notice.textContent = t(ui.noticeKey);
     if (ui.webChatHost) ui.webChatHost.setAttribute('aria-label', t('region'));
     showBot(chat ? chat.botId : (saved && saved.botId) || config.defaultBot);
   }
@@ -204,11 +250,15 @@
     if (info && info.avatarUrl) { ui.avatar.src = info.avatarUrl; ui.avatar.hidden = false; } else { ui.avatar.hidden = true; }
   }
 
-  function announce(text) {
+  /** Says a sentence in the live region; `key` (a TEXT key) lets a language switch translate it while it stands. */
+  function announce(text, key) {
     // Clear first so the same sentence is announced again by screen readers.
     ui.notice.textContent = '';
+    ui.noticeKey = key || null;
     window.setTimeout(function () { ui.notice.textContent = text; }, 50);
   }
+
+  function clearNotice() { ui.notice.textContent = ''; ui.noticeKey = null; }
 
   function showStatus(text) { ui.status.textContent = text; ui.status.hidden = !text; }
 
@@ -241,10 +291,10 @@
   function ensureChat() {
     if (chat) return Promise.resolve();
     showStatus('');
-    ui.notice.textContent = t('loading');
+    if (ui.noticeKey !== 'ended') { ui.notice.textContent = t('loading'); ui.noticeKey = 'loading'; }
     return loadWebChat()
       .then(function () { return saved && saved.conversationId ? resume(saved) : startNew(); })
-      .catch(function (error) { warn(String(error)); ui.notice.textContent = ''; showStatus(t('unavailable')); });
+      .catch(function (error) { warn(String(error)); clearNotice(); showStatus(t('unavailable')); });
   }
 
   function startNew() {
@@ -294,7 +344,9 @@
     chat = { directLine: directLine, store: store, botId: state.botId, language: state.language || currentLanguage(), resumed: resumed };
     mountWebChatHost();
     render();
-    ui.notice.textContent = resumed ? t('resumed') : '';
+    // The previous conversation's "ended" notice stands until this one is under way (the user's first message).
+    if (resumed) { ui.notice.textContent = t('resumed'); ui.noticeKey = 'resumed'; } else if (ui.noticeKey !== 'ended') clearNotice();
+    ui.tools.hidden = false;
     showBot(chat.botId);
   }
 
@@ -325,14 +377,62 @@
         bubbleFromUserBorderColor: theme.primary,
         subtle: theme.text,
         sendBoxButtonColor: theme.primary,
-        botAvatarImage: info && info.avatarUrl ? info.avatarUrl : undefined,
+        // Keeps the avatar gutter; the picture itself comes from avatarMiddleware, per message.
         botAvatarInitials: info ? initials(nameOf(info.name)) : 'B',
         hideUploadButton: true,
         suggestedActionLayout: 'flow',
         primaryFont: 'inherit',
         rootHeight: '100%'
-      }
+      },
+      avatarMiddleware: avatarMiddleware,
+      groupActivitiesMiddleware: groupByBot
     }, ui.webChatHost);
+  }
+
+  /** Web Chat groups consecutive bot messages under one avatar; a hand-off starts a new group (a new speaker). */
+  function groupByBot() {
+    return function (next) {
+      return function (args) {
+        var groups = next(args);
+        if (groups && groups.sender) groups.sender = [].concat.apply([], groups.sender.map(splitBySpeaker));
+        return groups;
+      };
+    };
+  }
+
+  function splitBySpeaker(group) {
+    var result = [];
+    group.forEach(function (activity) {
+      var last = result[result.length - 1];
+      if (last && speakerOf(last[0]) === speakerOf(activity)) last.push(activity); else result.push([activity]);
+    });
+    return result;
+  }
+
+  function speakerOf(activity) {
+    var aurora = activity.channelData && activity.channelData.aurora;
+    return (activity.from && activity.from.role) + ':' + ((aurora && aurora.bot) || '');
+  }
+
+  /**
+   * Each bot message keeps the avatar of the bot that sent it (channelData.aurora.bot), so a hand-off or a hand-back
+   * never repaints earlier messages. Web Chat's bundle does not expose React, so the <img> is a plain React element
+   * object (React 16 accepts any object marked with the react.element symbol).
+   */
+  function avatarMiddleware() {
+    return function (next) {
+      return function (args) {
+        if (args.fromUser) return next(args);
+        var aurora = args.activity && args.activity.channelData && args.activity.channelData.aurora;
+        var info = bot((aurora && aurora.bot) || (chat && chat.botId) || config.defaultBot);
+        if (!info || !info.avatarUrl) return next(args);
+        return function () { return reactElement('img', { className: 'aurorabots-message-avatar', src: info.avatarUrl, alt: '', 'data-bot': info.id }); };
+      };
+    };
+  }
+
+  function reactElement(type, props) {
+    return { $$typeof: Symbol.for('react.element'), type: type, key: null, ref: null, props: props, _owner: null, _store: {} };
   }
 
   function initials(name) {
@@ -359,6 +459,9 @@
     save();
     var value = { locale: WEBCHAT_LOCALES[chat.language], language: chat.language, tenant: tenantId };
     if (config.municipalityCode) value.municipality_code = config.municipalityCode;
+    // The names this site gives its bots ("Tampereen neuvontabotti"), so the bot calls itself what the header says.
+    value.bot_names = {};
+    config.bots.forEach(function (b) { value.bot_names[b.id] = b.name; });
     var transferToken = takeAccessTokenFromUrl();
     if (transferToken) value.auroraai_access_token = transferToken;
     api.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: value } });
@@ -366,19 +469,23 @@
 
   function onActivity(activity) {
     remember();
-    if (!activity || !activity.from || activity.from.role === 'user' || activity.from.id === saved.userId) return;
+    if (!activity || !activity.from) return;
+    if (activity.from.role === 'user' || activity.from.id === saved.userId) {
+      if (activity.type === 'message' && ui.noticeKey === 'ended') clearNotice();
+      return;
+    }
     var aurora = activity.channelData && activity.channelData.aurora;
+    followLanguage(aurora && aurora.locale || activity.locale);
     var botId = aurora && aurora.bot;
     if (!botId || botId === chat.botId || !bot(botId)) return;
     chat.botId = botId;
     saved.botId = botId;
     save();
     showBot(botId);
-    render(); // new avatar for the bot's messages
     var replayed = activity.timestamp && Date.parse(activity.timestamp) < pageLoadedAt - 2000;
     if (!replayed) {
       var info = bot(botId);
-      announce(t('nowTalking').replace('{name}', nameOf(info.name)).replace('{org}', nameOf(info.organisation)));
+      announce(t('nowTalking').replace('{name}', nameOf(info.name)).replace('{org}', nameOf(info.organisation)), null);
     }
   }
 
@@ -399,33 +506,112 @@
     save();
   }
 
+  function askToEnd() {
+    ui.confirm.hidden = false;
+    ui.confirmYes.focus();
+  }
+
+  function hideConfirm(returnFocus) {
+    ui.confirm.hidden = true;
+    if (returnFocus) ui.endButton.focus();
+  }
+
   function endConversation() {
+    // The conversation's language outlives it: the notice and the next conversation use it.
+    var language = currentLanguage();
     if (chat) {
       chat.ending = true;
       try { chat.directLine.end(); } catch (e) { /* already closed */ }
     }
     chat = null;
     clearSaved();
-    if (ui.webChatHost) { ui.webChatHost.remove(); ui.webChatHost = null; }
-    showBot(config.defaultBot);
-    announce(t('ended'));
-    saved = { open: !ui.panel.hidden, language: currentLanguageFromSelect() };
+    saved = { open: !ui.panel.hidden, language: language };
     save();
+    if (ui.webChatHost) { ui.webChatHost.remove(); ui.webChatHost = null; }
+    refreshTexts();
+    announce(t('ended'), 'ended');
     if (!ui.panel.hidden) ensureChat().then(function () { ui.endButton.focus(); });
   }
 
-  function currentLanguageFromSelect() { return ui.languageSelect.value || pageLanguage(); }
-
   function switchLanguage(language) {
-    if (config.languages.indexOf(language) < 0) return;
+    if (!useLanguage(language)) return;
+    // Tell the bot too, so its next answer is already in the new language.
+    if (chat) chat.store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/locale', value: { locale: WEBCHAT_LOCALES[language], language: language } } });
+  }
+
+  /** The bot changed language (the user wrote in another one, or asked to): the panel and Web Chat follow. */
+  function followLanguage(locale) {
+    var language = (locale || '').slice(0, 2).toLowerCase();
+    if (chat && language && language !== chat.language) useLanguage(language);
+  }
+
+  function useLanguage(language) {
+    if (config.languages.indexOf(language) < 0) return false;
     if (saved) { saved.language = language; save(); } else { saved = { language: language }; save(); }
     if (chat) {
       chat.language = language;
       render();
-      // Tell the bot too, so its next answer is already in the new language.
-      chat.store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/locale', value: { locale: WEBCHAT_LOCALES[language], language: language } } });
     }
     refreshTexts();
+    return true;
+  }
+
+  // ---- transcript download ----------------------------------------------------------------------------------
+  /**
+   * The conversation as the user saw it, in the conversation's language. A bot message marked
+   * channelData.aurora.untypedAttributes (it repeats details the user did not type: the site's municipality,
+   * values received in a hand-off) is left out, so the file holds nothing the user did not write or read as a
+   * plain answer.
+   */
+  function transcriptEntries() {
+    if (!chat) return [];
+    var activities = chat.store.getState().activities || [];
+    return activities.filter(function (a) { return a.type === 'message' && (a.text || (a.attachments || []).length); })
+      .map(function (a) {
+        var fromUser = a.from && (a.from.role === 'user' || a.from.id === saved.userId);
+        var aurora = a.channelData && a.channelData.aurora;
+        var speaker = fromUser ? t('you') : nameOf((bot(aurora && aurora.bot) || bot(chat.botId) || { name: config.displayName }).name);
+        var text = !fromUser && aurora && aurora.untypedAttributes ? t('omitted') : plainText(a.text || '');
+        return { at: a.timestamp ? new Date(a.timestamp) : null, speaker: speaker, text: text };
+      });
+  }
+
+  function plainText(markdown) {
+    return markdown.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 ($2)');
+  }
+
+  function download(kind) {
+    var entries = transcriptEntries();
+    var language = currentLanguage();
+    var title = t('transcriptTitle') + ' – ' + nameOf(config.displayName);
+    var when = function (d) { return d ? d.toLocaleString(WEBCHAT_LOCALES[language]) : ''; };
+    var content;
+    if (kind === 'text') {
+      content = title + '\n' + t('savedAt') + ' ' + when(new Date()) + '\n\n' + entries.map(function (e) {
+        return '[' + when(e.at) + '] ' + e.speaker + ':\n' + e.text;
+      }).join('\n\n') + '\n';
+    } else {
+      content = '<!DOCTYPE html>\n<html lang="' + language + '"><head><meta charset="utf-8"><title>' + escapeHtml(title) + '</title>' +
+        '<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}' +
+        'dt{font-weight:700;margin-top:1rem}dd{margin:0;white-space:pre-wrap}time{font-weight:400;color:#555;margin-left:.5rem}</style>' +
+        '</head><body><h1>' + escapeHtml(title) + '</h1><p>' + escapeHtml(t('savedAt') + ' ' + when(new Date())) + '</p><dl>' +
+        entries.map(function (e) {
+          return '<dt>' + escapeHtml(e.speaker) + (e.at ? '<time datetime="' + e.at.toISOString() + '">' + escapeHtml(when(e.at)) + '</time>' : '') +
+            '</dt><dd>' + escapeHtml(e.text) + '</dd>';
+        }).join('') + '</dl></body></html>\n';
+    }
+    var blob = new Blob([content], { type: (kind === 'text' ? 'text/plain' : 'text/html') + ';charset=utf-8' });
+    var link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = tenantId + '-' + t('transcriptTitle').toLowerCase() + (kind === 'text' ? '.txt' : '.html');
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  }
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]; });
   }
 
   // ---- Web Chat bundle ------------------------------------------------------------------------------------

@@ -14,7 +14,11 @@ public interface IChatTokenIssuer
 /// <param name="Locale">Web Chat locale (fi-FI, sv-SE, en-US).</param>
 /// <param name="Origin">The embedding page's Origin header as the browser sent it (already checked); recorded as the token's trusted origin.</param>
 /// <param name="SiteMunicipality">The tenant's municipality code, bound into the token (the join event cannot claim another).</param>
-public sealed record ChatTokenRequest(string BotId, string UserId, string Locale, string Origin, string? SiteMunicipality = null);
+/// <param name="Site">What the tenant's site tells the bot before it greets (municipality, its names for the bots); null for no site.</param>
+public sealed record ChatTokenRequest(string BotId, string UserId, string Locale, string Origin, string? SiteMunicipality = null, ChatSite? Site = null);
+
+/// <param name="BotNames">Per bot id, per language.</param>
+public sealed record ChatSite(string? MunicipalityCode, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> BotNames);
 
 public sealed record ChatToken(string ConversationId, string Token, int ExpiresIn);
 

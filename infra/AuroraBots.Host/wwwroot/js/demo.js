@@ -24,6 +24,7 @@
           return function (next) {
             return function (action) {
               var result = next(action);
+              if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') showSpeaker(host, action.payload.activity);
               if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
                 var value = { locale: locales[language], language: language };
                 // Arrived through an AuroraAI hand-off (/handoff/{bot}?auroraai_access_token=…): the bot redeems it.
@@ -40,7 +41,8 @@
           userID: token.userId,
           locale: locales[language] || 'fi-FI',
           nonce: nonce,
-          styleOptions: { hideUploadButton: true, subtle: '#595959', botAvatarInitials: botId.slice(0, 2).toUpperCase() }
+          styleOptions: { hideUploadButton: true, subtle: '#595959', botAvatarInitials: botId.slice(0, 2).toUpperCase(), showAvatarInGroup: true },
+          avatarMiddleware: avatarMiddleware(botId)
         }, host);
         host.setAttribute('data-conversation-id', token.conversationId);
       })
@@ -51,6 +53,37 @@
         message.textContent = 'Chat is not available right now (' + error.message + ').';
         host.appendChild(message);
       });
+  }
+
+  /** After a hand-off the card's heading names the bot now answering (channelData.aurora.bot, activity.from.name). */
+  function showSpeaker(host, activity) {
+    var aurora = activity && activity.channelData && activity.channelData.aurora;
+    if (!aurora || !aurora.bot || !activity.from || !activity.from.name || activity.from.role === 'user') return;
+    var card = host.closest('article');
+    var heading = card && card.querySelector('h2');
+    if (heading && heading.textContent !== activity.from.name) heading.textContent = activity.from.name;
+    host.setAttribute('data-active-bot', aurora.bot);
+  }
+
+  /**
+   * Each bot message shows the avatar of the bot that sent it, so earlier messages keep theirs after a hand-off.
+   * Web Chat's bundle does not expose React: the <img> is a plain element object (React 16 reads any object
+   * marked with the react.element symbol).
+   */
+  function avatarMiddleware(defaultBot) {
+    return function () {
+      return function (next) {
+        return function (args) {
+          if (args.fromUser) return next(args);
+          var aurora = args.activity && args.activity.channelData && args.activity.channelData.aurora;
+          var src = base + '/img/avatars/' + encodeURIComponent((aurora && aurora.bot) || defaultBot) + '.svg';
+          return function () {
+            return { $$typeof: Symbol.for('react.element'), type: 'img', key: null, ref: null, _owner: null, _store: {},
+              props: { className: 'demo-message-avatar', src: src, alt: '', width: 40, height: 40 } };
+          };
+        };
+      };
+    };
   }
 
   function takeAccessTokenFromUrl() {
