@@ -86,11 +86,12 @@ public sealed class EditorService(IEditorStore store, IDialogContent dialogs, Au
             await ImportFolderChangesAsync(cancellationToken);
             if (await store.GetVersionAsync(number, cancellationToken) is not { } snapshot)
                 return new(PublishOutcome.NotFound, null, [], []);
-            var text = string.IsNullOrWhiteSpace(comment) ? $"rollback to {number}" : $"rollback to {number}: {comment}";
-            var version = await store.CreateVersionAsync(snapshot.Files, user, text, number, cancellationToken);
+            // Only the editor's own words: the version records RollbackOf, which the UI shows in the reader's language
+            // (prefixing "rollback to N" here repeated it in English next to the localised note).
+            var version = await store.CreateVersionAsync(snapshot.Files, user, comment?.Trim() ?? "", number, cancellationToken);
             await store.ReplaceDraftAsync(snapshot.Files, CancellationToken.None);
             DraftChanged?.Invoke();
-            return await GoLiveAsync(user, AuditActions.Rollback, version, snapshot.Files, text);
+            return await GoLiveAsync(user, AuditActions.Rollback, version, snapshot.Files, version.Comment);
         }
         finally { _publishGate.Release(); }
     }

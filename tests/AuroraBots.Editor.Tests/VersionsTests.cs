@@ -69,6 +69,8 @@ public sealed class VersionsTests
         var version = (await rollback.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version");
         Assert.Equal(3, version.GetProperty("number").GetInt32());
         Assert.Equal(1, version.GetProperty("rollbackOf").GetInt32());
+        // Only the editor's words: "rollback to 1" is the UI's localised note from rollbackOf, not part of the comment.
+        Assert.Equal("back to the old greeting", version.GetProperty("comment").GetString());
         Assert.True(await host.WaitForEngineAsync(r => Greeting(r) == Original), "the engine did not roll back");
 
         // The draft continues from the rolled-back version.

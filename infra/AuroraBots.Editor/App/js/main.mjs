@@ -111,7 +111,7 @@ async function showApp(me) {
     element.hidden = !allowed;
     if ('disabled' in element) element.disabled = !allowed;
   }
-  initPanels({ state, openFile, refreshFiles, reloadOpenFile, refreshValidation, roles });
+  initPanels({ state, openFile, refreshFiles, reloadOpenFile, refreshValidation, refreshCoverage, roles });
   $('preview-bot').onchange = () => restartPreview();
   $('preview-locale').onchange = () => restartPreview();
   $('preview-restart').onclick = () => restartPreview();
@@ -122,6 +122,8 @@ async function showApp(me) {
   const bots = botIds();
   for (const select of [$('preview-bot'), $('tests-bot')]) {
     select.replaceChildren(...bots.map((bot) => h('option', { value: bot }, bot)));
+    // The entry point citizens meet first, not whichever bot sorts first alphabetically.
+    if (bots.includes('frontdesk')) select.value = 'frontdesk';
   }
   $('workspace').focus();
   // Opening a file starts the preview of its bot; until then, preview the first bot.
@@ -183,7 +185,9 @@ function renderNavigator() {
         const item = h('li', {},
           h('button', { type: 'button', className: 'file', dataset: { file: file.path }, 'aria-current': current ? 'page' : undefined,
             onclick: () => openFile(file.path) }, file.path.split('/').slice(1).join('/')));
-        if (current) item.append(stepList());
+        // A file without steps (or with YAML errors) has no step list: nothing, not the text "null".
+        const steps = current ? stepList() : null;
+        if (steps) item.append(steps);
         list.append(item);
       }
       details.append(h('p', { className: 'group-title' }, t(`nav.group.${kind}`)), list);
@@ -228,6 +232,7 @@ export async function openFile(path, focus, { show = true } = {}) {
   $('file-status').textContent = t('edit.open', { path });
   if (state.file.bot !== '_shared' && $('preview-bot').value !== state.file.bot) {
     $('preview-bot').value = state.file.bot;
+    if ([...$('tests-bot').options].some((o) => o.value === state.file.bot)) $('tests-bot').value = state.file.bot;
     restartPreview();
   }
   if (focus) focusPath(focus);

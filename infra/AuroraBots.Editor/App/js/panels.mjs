@@ -8,7 +8,7 @@ import { renderResult } from './results.mjs';
 import { initVersions, loadVersions } from './versions.mjs';
 
 const tabs = ['edit', 'tests', 'versions', 'coverage', 'audit', 'users'];
-let app = null; // { state, openFile, refreshFiles, reloadOpenFile, refreshValidation, roles }
+let app = null; // { state, openFile, refreshFiles, reloadOpenFile, refreshValidation, refreshCoverage, roles }
 let wired = false;
 let shown = 'edit';
 

@@ -111,7 +111,9 @@ export function stopPreview() {
 function traceColumn(activity) {
   if (!activity || activity.type !== 'message') return;
   const list = $('trace-list');
-  const text = (activity.text || (activity.attachments?.length ? t('trace.cards', { count: activity.attachments.length }) : '')).replace(/\s+/g, ' ');
+  // The bot's Markdown as a reader sees it: **bold** and [links](…) without their marks.
+  const text = (activity.text || (activity.attachments?.length ? t('trace.cards', { count: activity.attachments.length }) : ''))
+    .replace(/\*\*([^*]+)\*\*/g, '$1').replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').replace(/\s+/g, ' ');
   const excerpt = text.length > 120 ? text.slice(0, 117) + '…' : text;
   if (activity.from?.role === 'user') {
     // The user's turns too, so each bot row lines up with the chat beside it.

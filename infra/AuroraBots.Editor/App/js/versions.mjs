@@ -6,7 +6,7 @@ import { $, announce, clear, formatTime, h } from './dom.mjs';
 import { t } from './i18n.mjs';
 import { renderResult } from './results.mjs';
 
-let app = null; // { state, openFile, refreshFiles, reloadOpenFile, refreshValidation, roles }
+let app = null; // { state, openFile, refreshFiles, reloadOpenFile, refreshValidation, refreshCoverage, roles }
 let wired = false;
 let versions = [];
 let requireReview = false;
@@ -151,7 +151,10 @@ function showFailures(failures) {
 
 async function afterPublish() {
   await loadVersions();
-  // A rollback also resets the draft: show the open file as it is now (unless it has unsaved changes).
+  // A rollback also resets the draft, and with it which translations are outdated: refresh those marks first, so
+  // the form's "outdated" badges agree with the Translations tab without a reload.
+  await app.refreshCoverage();
+  // Show the open file as it is now (unless it has unsaved changes).
   const file = app.state.file;
   if (file && file.text === file.saved) await app.reloadOpenFile();
   await app.refreshFiles();
