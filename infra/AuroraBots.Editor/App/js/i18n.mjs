@@ -521,6 +521,9 @@ const strings = {
   },
 };
 
+/** Every UI string by language (read-only; tests check that Finnish and Swedish are complete). */
+export const uiStrings = Object.freeze(strings);
+
 // Finnish and Swedish language names are lower case in running text but start a label.
 const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
