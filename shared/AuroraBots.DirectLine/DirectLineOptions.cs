@@ -64,6 +64,15 @@ public sealed class DirectLineOptions
 
     /// <summary>A bot turn running longer than this is abandoned and the user gets an apology.</summary>
     public TimeSpan TurnTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long an instance's hold on a conversation's turns lasts without renewal (renewed every third of it while
+    /// turns run). When an instance dies, another one continues its turns at most this much later.
+    /// </summary>
+    public TimeSpan TurnLeaseDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often each instance looks for waiting turns whose lease expired (an instance died).</summary>
+    public TimeSpan TurnSweepInterval { get; set; } = TimeSpan.FromSeconds(1);
 }
 
 public sealed class DirectLineBotOptions

@@ -43,11 +43,10 @@ public static class DirectLineExtensions
         services.TryAddSingleton<StreamSessionRegistry>();
         services.TryAddSingleton<PostRateLimiter>();
 
-        services.TryAddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<DirectLineOptions>>().Value;
-            return new RedisConnection(sp.GetRequiredService<SharedRedis>(), options.RedisKeyPrefix);
-        });
+        // The platform's storage switch decides for all: the log, the turn queue and the feed share one backend.
+        services.TryAddSingleton(sp => new RedisConnection(sp.GetRequiredService<SharedRedis>(), sp.GetRequiredService<IOptions<DirectLineOptions>>().Value.RedisKeyPrefix));
+        services.TryAddSingleton<InMemoryTurnStore>();
+        services.TryAddSingleton<InMemoryConversationFeed>();
         services.TryAddSingleton<InMemoryConversationStore>();
         services.TryAddSingleton<InMemoryAttachmentStore>();
         services.TryAddSingleton<IConversationStore>(sp => sp.UsesRedis()
@@ -56,12 +55,19 @@ public static class DirectLineExtensions
         services.TryAddSingleton<IStreamTickets>(sp => sp.UsesRedis()
             ? ActivatorUtilities.CreateInstance<RedisStreamTickets>(sp)
             : ActivatorUtilities.CreateInstance<InMemoryStreamTickets>(sp));
+        services.TryAddSingleton<ITurnStore>(sp => sp.UsesRedis()
+            ? ActivatorUtilities.CreateInstance<RedisTurnStore>(sp)
+            : sp.GetRequiredService<InMemoryTurnStore>());
+        services.TryAddSingleton<IConversationFeed>(sp => sp.UsesRedis()
+            ? ActivatorUtilities.CreateInstance<RedisConversationFeed>(sp)
+            : sp.GetRequiredService<InMemoryConversationFeed>());
         services.TryAddSingleton<IAttachmentStore>(sp => sp.UsesRedis()
             ? ActivatorUtilities.CreateInstance<RedisAttachmentStore>(sp)
             : sp.GetRequiredService<InMemoryAttachmentStore>());
 
         services.AddHostedService<KeepAliveService>();
         services.AddHostedService<HousekeepingService>();
+        services.AddHostedService<TurnSweeper>();
         services.AddTransient<IStartupFilter, DirectLineStartupFilter>();
         return services;
     }
@@ -98,7 +104,7 @@ public static class DirectLineEndpoints
 }
 
 /// <summary>
-/// Bounds memory: forgets idle conversations and expired uploads (memory stores) and idle runtimes. Taking the
+/// Bounds memory: forgets idle conversations and expired uploads (memory stores). Taking the
 /// token service here creates it at start-up, so a missing signing key is reported then, not at the first chat.
 /// </summary>
 internal sealed class HousekeepingService(IServiceProvider services, IOptions<DirectLineOptions> options, TimeProvider time,
@@ -116,7 +122,6 @@ internal sealed class HousekeepingService(IServiceProvider services, IOptions<Di
                 var idle = options.Value.ConversationIdleExpiry;
                 if (services.GetRequiredService<IConversationStore>() is InMemoryConversationStore conversations) conversations.RemoveIdle(idle);
                 if (services.GetRequiredService<IAttachmentStore>() is InMemoryAttachmentStore uploads) uploads.RemoveExpired();
-                services.GetRequiredService<ConversationChannel>().EvictIdleRuntimes(TimeSpan.FromMinutes(10));
             }
         }
         catch (OperationCanceledException) { }

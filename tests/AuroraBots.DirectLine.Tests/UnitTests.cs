@@ -84,7 +84,7 @@ public sealed class UnitTests
     {
         var store = new InMemoryConversationStore(Options.Create(new DirectLineOptions { MaxActivitiesPerConversation = 3 }), TimeProvider.System);
         await store.TryCreateAsync(new ConversationRecord { Id = "c", BotId = "b", ServiceUrl = "http://x/", CreatedAt = DateTimeOffset.UtcNow }, default);
-        for (var i = 1; i <= 5; i++) await store.AppendAsync("c", i, [(byte)i], default);
+        for (var i = 1; i <= 5; i++) await store.AppendAsync("c", new Activity { Type = "message", Text = $"m{i}" }, default, default);
         Assert.Equal(5, await store.GetLastSequenceAsync("c", default));
         Assert.Equal([3L, 4L, 5L], (await store.ReadAfterAsync("c", 0, 10, default)).Select(a => a.Sequence));
         Assert.Equal([5L], (await store.ReadAfterAsync("c", 4, 10, default)).Select(a => a.Sequence));
@@ -121,9 +121,9 @@ public sealed class StreamSessionTests
     {
         using var socket = System.Net.WebSockets.WebSocket.CreateFromStream(new MemoryStream(), new System.Net.WebSockets.WebSocketCreationOptions { IsServer = true });
         var session = new Streaming.StreamSession(socket, null!, "c", 0);
-        for (var i = 1; i <= Streaming.StreamSession.MaxBacklog; i++) session.Deliver(new Channel.StreamItem(i, i, [1]));
+        for (var i = 1; i <= Streaming.StreamSession.MaxBacklog; i++) session.OnLive([1]);
         Assert.False(session.IsClosing);
-        session.Deliver(new Channel.StreamItem(Streaming.StreamSession.MaxBacklog + 1, Streaming.StreamSession.MaxBacklog + 1, [1]));
+        session.OnLive([1]);
         Assert.True(session.IsClosing); // it will reconnect with its watermark and replay from the log
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using AuroraBots.DirectLine.Store;
 using AuroraBots.Schema;
@@ -7,18 +6,22 @@ using Microsoft.Extensions.Options;
 namespace AuroraBots.DirectLine.Channel;
 
 /// <summary>
-/// The heart of the channel: records activities (id, UTC timestamp, gap-free sequence = watermark), fans them
-/// out to the conversation's sockets, and hands user activities to the <see cref="TurnQueue"/>.
+/// The heart of the channel, stateless per instance: records activities in the shared log (which assigns id,
+/// timestamp and the gap-free sequence = watermark), announces live-only ones (typing) on the feed, and queues
+/// user activities as bot turns in the same atomic step. Whichever instance serves a request, the log is the one
+/// truth that polling, sockets and turns read.
 /// </summary>
 public sealed class ConversationChannel(
     IConversationStore store,
+    IConversationFeed feed,
     TurnQueue turns,
     IOptions<DirectLineOptions> options,
     TimeProvider time)
 {
     public const string ChannelId = "directline";
 
-    private readonly ConcurrentDictionary<string, ConversationRuntime> _runtimes = new(StringComparer.Ordinal);
+    /// <summary>Longest <c>channelData.clientActivityID</c> used as idempotency key; longer ones are not deduplicated.</summary>
+    private const int MaxClientActivityIdLength = 128;
 
     public Task<ConversationRecord?> GetConversationAsync(string conversationId, CancellationToken cancellationToken) =>
         store.GetAsync(conversationId, cancellationToken);
@@ -50,13 +53,14 @@ public sealed class ConversationChannel(
                 Locale = proposed.Locale,
                 MembersAdded = [turns.BotAccount(proposed), new ChannelAccount(proposed.UserId, proposed.UserName, RoleTypes.User)],
             };
-            turns.Enqueue(GetRuntime(proposed.Id), proposed, update, this);
+            await turns.QueueAsync(proposed.Id, JsonSerializer.SerializeToUtf8Bytes(update, SchemaJsonContext.Default.Activity), cancellationToken).ConfigureAwait(false);
         }
         return (proposed, true);
     }
 
     /// <summary>
-    /// Records a client's activity (the echo everyone sees) and queues the bot turn. Returns the recorded copy.
+    /// Records a client's activity (the echo everyone sees) and queues its bot turn. A retry with the same
+    /// <c>channelData.clientActivityID</c> records nothing new and returns the first copy's id.
     /// </summary>
     public async Task<Activity> PostFromUserAsync(ConversationRecord conversation, Activity activity, CancellationToken cancellationToken)
     {
@@ -73,21 +77,36 @@ public sealed class ConversationChannel(
             await store.UpdateAsync(conversation, cancellationToken).ConfigureAwait(false);
         }
 
-        // Queued under the append lock, so turns run in recorded order even when posts race. The bot gets its
-        // own copy (from the recorded JSON), so nothing it does can alter the log.
-        await RecordAsync(conversation.Id, activity, live: activity.Type == ActivityTypes.Typing, cancellationToken,
-            (runtime, json) => turns.Enqueue(runtime, conversation, JsonSerializer.Deserialize(json, SchemaJsonContext.Default.Activity)!, this)).ConfigureAwait(false);
+        if (activity.Type == ActivityTypes.Typing)
+        {
+            // Live only: shown to sockets, never stored; the bot still gets its turn.
+            var json = await PublishLiveAsync(conversation.Id, activity, cancellationToken).ConfigureAwait(false);
+            await turns.QueueAsync(conversation.Id, json, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var result = await store.AppendAsync(conversation.Id, activity, new AppendOptions(ClientActivityKey(activity), QueueTurn: true), cancellationToken)
+                .ConfigureAwait(false);
+            activity.Id = result.Id;
+        }
+        turns.Kick(conversation.Id);
         return activity;
     }
 
-    /// <summary>Records a bot activity (typing is live-only) after the caller stamped its routing fields.</summary>
-    internal async Task<string> PostFromBotAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
+    /// <summary>Records a bot activity (typing is live-only) after the caller stamped its routing fields; its id.</summary>
+    internal async Task<string> PostFromBotAsync(string conversationId, Activity activity, AppendOptions append, CancellationToken cancellationToken)
     {
-        await RecordAsync(conversationId, activity, live: activity.Type == ActivityTypes.Typing, cancellationToken).ConfigureAwait(false);
-        return activity.Id!;
+        if (activity.Type == ActivityTypes.Typing)
+        {
+            await PublishLiveAsync(conversationId, activity, cancellationToken).ConfigureAwait(false);
+            return activity.Id!;
+        }
+        var result = await store.AppendAsync(conversationId, activity, append, cancellationToken).ConfigureAwait(false);
+        if (result.Outcome == AppendOutcome.LeaseLost) throw new TurnLeaseLostException(conversationId);
+        return result.Id;
     }
 
-    /// <summary>Activities after <paramref name="watermark"/> (for polling and socket replay) and the watermark to continue from.</summary>
+    /// <summary>Activities after <paramref name="watermark"/> (for polling and sockets) and the watermark to continue from.</summary>
     public async Task<(IReadOnlyList<StoredActivity> Activities, long Watermark)> ReadAfterAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken)
     {
         var activities = await store.ReadAfterAsync(conversationId, watermark, max, cancellationToken).ConfigureAwait(false);
@@ -97,130 +116,24 @@ public sealed class ConversationChannel(
         return (activities, Math.Min(Math.Max(watermark, 0), last));
     }
 
-    /// <summary>Starts live delivery to <paramref name="subscriber"/>; dispose the result to stop.</summary>
-    public IDisposable Subscribe(string conversationId, IActivitySubscriber subscriber)
+    /// <summary>Notifies <paramref name="listener"/> of the conversation's changes on any instance; dispose to stop.</summary>
+    internal Task<IAsyncDisposable> SubscribeAsync(string conversationId, IFeedListener listener, CancellationToken cancellationToken) =>
+        feed.SubscribeAsync(conversationId, listener, cancellationToken);
+
+    private async Task<byte[]> PublishLiveAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
     {
-        while (true)
-        {
-            var runtime = GetRuntime(conversationId);
-            runtime.AddSubscriber(subscriber);
-            // An evicted runtime no longer receives appends: move to the current one.
-            if (!Volatile.Read(ref runtime.Retired)) return new Subscription(runtime, subscriber);
-            runtime.RemoveSubscriber(subscriber);
-        }
+        activity.Id = $"{conversationId}-L{Ids.NewRandomId(6)}";
+        activity.Timestamp = ActivityJson.ToMilliseconds(time.GetUtcNow());
+        var json = JsonSerializer.SerializeToUtf8Bytes(activity, SchemaJsonContext.Default.Activity);
+        await feed.PublishLiveAsync(conversationId, json, cancellationToken).ConfigureAwait(false);
+        return json;
     }
 
-    private sealed class Subscription(ConversationRuntime runtime, IActivitySubscriber subscriber) : IDisposable
-    {
-        public void Dispose() => runtime.RemoveSubscriber(subscriber);
-    }
-
-    private async Task RecordAsync(string conversationId, Activity activity, bool live, CancellationToken cancellationToken,
-        Action<ConversationRuntime, byte[]>? recorded = null)
-    {
-        var runtime = await AcquireAsync(conversationId, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var now = time.GetUtcNow();
-            now = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
-            // Web Chat orders the transcript by timestamp: keep them strictly increasing per conversation.
-            if (now <= runtime.LastTimestamp) now = runtime.LastTimestamp.AddMilliseconds(1);
-            activity.Timestamp = now;
-
-            byte[] json;
-            if (live)
-            {
-                activity.Id = $"{conversationId}-L{++runtime.LiveCounter}";
-                json = JsonSerializer.SerializeToUtf8Bytes(activity, SchemaJsonContext.Default.Activity);
-                runtime.LastTimestamp = now;
-                Publish(runtime, new StreamItem(0, runtime.LastSequence, json));
-            }
-            else
-            {
-                var sequence = runtime.LastSequence + 1;
-                activity.Id = Ids.ActivityId(conversationId, sequence);
-                json = JsonSerializer.SerializeToUtf8Bytes(activity, SchemaJsonContext.Default.Activity);
-                await store.AppendAsync(conversationId, sequence, json, cancellationToken).ConfigureAwait(false);
-                runtime.LastSequence = sequence;
-                runtime.LastTimestamp = now;
-                Publish(runtime, new StreamItem(sequence, sequence, json));
-            }
-            runtime.LastUsedTicks = now.UtcTicks;
-            recorded?.Invoke(runtime, json);
-        }
-        finally
-        {
-            runtime.AppendLock.Release();
-        }
-    }
-
-    private static void Publish(ConversationRuntime runtime, StreamItem item)
-    {
-        // The activity is already stored: a misbehaving subscriber must not fail the post (it replays later).
-        foreach (var subscriber in runtime.Subscribers)
-        {
-            try { subscriber.Deliver(item); }
-            catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException or NotSupportedException) { }
-        }
-    }
-
-    private ConversationRuntime GetRuntime(string conversationId) =>
-        _runtimes.GetOrAdd(conversationId, static id => new ConversationRuntime(id));
-
-    /// <summary>Takes the conversation's append lock, loading its last sequence from the store the first time.</summary>
-    private async Task<ConversationRuntime> AcquireAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var runtime = GetRuntime(conversationId);
-            await runtime.AppendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-            if (runtime.Retired)
-            {
-                runtime.AppendLock.Release();
-                continue;
-            }
-            if (!runtime.Loaded)
-            {
-                try
-                {
-                    runtime.LastSequence = await store.GetLastSequenceAsync(conversationId, cancellationToken).ConfigureAwait(false);
-                }
-                catch
-                {
-                    runtime.AppendLock.Release();
-                    throw;
-                }
-                runtime.Loaded = true;
-            }
-            return runtime;
-        }
-    }
-
-    /// <summary>Evicts runtimes without sockets or turns that were unused for <paramref name="idleFor"/>; returns how many.</summary>
-    public int EvictIdleRuntimes(TimeSpan idleFor)
-    {
-        var cutoff = (time.GetUtcNow() - idleFor).UtcTicks;
-        var evicted = 0;
-        foreach (var (id, runtime) in _runtimes)
-        {
-            if (!runtime.IsIdle || Volatile.Read(ref runtime.LastUsedTicks) > cutoff || !runtime.AppendLock.Wait(0)) continue;
-            try
-            {
-                if (!runtime.IsIdle) continue;
-                Volatile.Write(ref runtime.Retired, true);
-                if (runtime.Subscribers.Length > 0) { Volatile.Write(ref runtime.Retired, false); continue; }
-                _runtimes.TryRemove(new KeyValuePair<string, ConversationRuntime>(id, runtime));
-                evicted++;
-            }
-            finally
-            {
-                runtime.AppendLock.Release();
-            }
-        }
-        return evicted;
-    }
-
-    internal int RuntimeCount => _runtimes.Count;
+    private static string? ClientActivityKey(Activity activity) =>
+        activity.ChannelData is System.Text.Json.Nodes.JsonObject data && data["clientActivityID"] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var id)
+        && id.Length is > 0 and <= MaxClientActivityIdLength
+            ? "c:" + id
+            : null;
 
     internal int MaxReplayBatch => Math.Max(1, Math.Min(options.Value.MaxActivitiesPerConversation, 200));
 }

@@ -1,15 +1,19 @@
 using System.Collections.Concurrent;
+using AuroraBots.Schema;
 using Microsoft.Extensions.Options;
 
 namespace AuroraBots.DirectLine.Store;
 
 /// <summary>
-/// Default store: everything in process memory. Logs are capped at <see cref="DirectLineOptions.MaxActivitiesPerConversation"/>
+/// Default store for the single-process embedded run: everything in process memory, with the same rules as
+/// <see cref="RedisConversationStore"/> (sequence, id and timestamp assigned under one lock, idempotent request
+/// keys, turn queued with the append, fencing). Logs are capped at <see cref="DirectLineOptions.MaxActivitiesPerConversation"/>
 /// and <see cref="DirectLineOptions.MaxBytesPerConversation"/>, idle conversations are forgotten after
 /// <see cref="DirectLineOptions.ConversationIdleExpiry"/> (see <see cref="RemoveIdle"/>), and when all logs together pass
 /// <see cref="DirectLineOptions.MemoryBudgetBytes"/> the longest-idle conversations are forgotten first.
 /// </summary>
-public sealed class InMemoryConversationStore(IOptions<DirectLineOptions> options, TimeProvider time) : IConversationStore
+public sealed class InMemoryConversationStore(IOptions<DirectLineOptions> options, TimeProvider time, InMemoryTurnStore turns, InMemoryConversationFeed feed)
+    : IConversationStore
 {
     private readonly ConcurrentDictionary<string, Entry> _conversations = new(StringComparer.Ordinal);
     private readonly int _maxActivities = Math.Max(1, options.Value.MaxActivitiesPerConversation);
@@ -18,13 +22,18 @@ public sealed class InMemoryConversationStore(IOptions<DirectLineOptions> option
     private readonly Lock _evictionLock = new();
     private long _totalBytes;
 
+    public InMemoryConversationStore(IOptions<DirectLineOptions> options, TimeProvider time)
+        : this(options, time, new InMemoryTurnStore(time), new InMemoryConversationFeed()) { }
+
     private sealed class Entry(ConversationRecord record, DateTimeOffset now)
     {
         public ConversationRecord Record = record;
         public readonly List<StoredActivity> Log = [];
+        public readonly Dictionary<string, long> RequestKeys = new(StringComparer.Ordinal);
         public long LastSequence;
         public long Bytes;
         public bool Forgotten; // removed from the map: its bytes no longer count
+        public DateTimeOffset LastTimestamp;
         public DateTimeOffset LastUsed = now;
     }
 
@@ -44,16 +53,30 @@ public sealed class InMemoryConversationStore(IOptions<DirectLineOptions> option
         return Task.CompletedTask;
     }
 
-    public Task AppendAsync(string conversationId, long sequence, byte[] activityJson, CancellationToken cancellationToken)
+    public Task<AppendResult> AppendAsync(string conversationId, Activity activity, AppendOptions append, CancellationToken cancellationToken)
     {
         if (!_conversations.TryGetValue(conversationId, out var entry))
             throw new InvalidOperationException($"Conversation {conversationId} does not exist.");
-        long delta = activityJson.Length;
+        AppendResult result;
+        long delta;
         lock (entry.Log)
         {
-            entry.Log.Add(new StoredActivity(sequence, activityJson));
-            entry.LastSequence = sequence;
-            entry.Bytes += activityJson.Length;
+            if (append.Fence != 0 && !turns.Holds(conversationId, append.Fence))
+                return Task.FromResult(new AppendResult(AppendOutcome.LeaseLost, 0, "", []));
+            if (append.RequestKey is { } key && entry.RequestKeys.TryGetValue(key, out var seen))
+            {
+                var id = Ids.ActivityId(conversationId, seen);
+                var found = entry.Log.Find(a => a.Sequence == seen);
+                return Task.FromResult(new AppendResult(AppendOutcome.Duplicate, seen, id, found?.Json ?? []));
+            }
+            var now = ActivityJson.ToMilliseconds(time.GetUtcNow());
+            activity.Timestamp = entry.LastTimestamp = now > entry.LastTimestamp ? now : entry.LastTimestamp.AddMilliseconds(1);
+            var sequence = ++entry.LastSequence;
+            activity.Id = Ids.ActivityId(conversationId, sequence);
+            var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(activity, SchemaJsonContext.Default.Activity);
+            entry.Log.Add(new StoredActivity(sequence, json));
+            entry.Bytes += json.Length;
+            delta = json.Length;
             // The newest activity always stays, even alone above the byte cap (it passed the per-activity limit).
             while (entry.Log.Count > 1 && (entry.Log.Count > _maxActivities || entry.Bytes > _maxBytes))
             {
@@ -62,10 +85,14 @@ public sealed class InMemoryConversationStore(IOptions<DirectLineOptions> option
                 entry.Log.RemoveAt(0);
             }
             if (entry.Forgotten) delta = 0;
+            if (append.RequestKey is not null) entry.RequestKeys[append.RequestKey] = sequence;
+            if (append.QueueTurn) turns.Queue(conversationId, json);
+            result = new AppendResult(AppendOutcome.Appended, sequence, activity.Id, json);
         }
         entry.LastUsed = time.GetUtcNow();
         if (Interlocked.Add(ref _totalBytes, delta) > _budget) EvictLongestIdle(keep: conversationId);
-        return Task.CompletedTask;
+        feed.NotifyStored(conversationId, result.Sequence);
+        return Task.FromResult(result);
     }
 
     /// <summary>Bytes of all kept activities.</summary>
@@ -96,8 +123,11 @@ public sealed class InMemoryConversationStore(IOptions<DirectLineOptions> option
         return true;
     }
 
-    public Task<long> GetLastSequenceAsync(string conversationId, CancellationToken cancellationToken) =>
-        Task.FromResult(_conversations.TryGetValue(conversationId, out var entry) ? Interlocked.Read(ref entry.LastSequence) : 0);
+    public Task<long> GetLastSequenceAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        if (!_conversations.TryGetValue(conversationId, out var entry)) return Task.FromResult(0L);
+        lock (entry.Log) return Task.FromResult(entry.LastSequence);
+    }
 
     public Task<IReadOnlyList<StoredActivity>> ReadAfterAsync(string conversationId, long afterSequence, int max, CancellationToken cancellationToken)
     {

@@ -2,37 +2,47 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Threading.Channels;
 using AuroraBots.DirectLine.Channel;
+using AuroraBots.DirectLine.Store;
 
 namespace AuroraBots.DirectLine.Streaming;
 
 /// <summary>
-/// One client WebSocket. On open it subscribes first and then replays the log after the URL's watermark, so
-/// nothing recorded in between is lost; live items at or below the replayed watermark are skipped, so nothing
-/// is duplicated. All sends (activity sets and empty keep-alives) go through one queue: one writer at a time.
-/// Each frame carries one activity: DirectLineJS emits a frame's activities on the async scheduler, so two
+/// One client WebSocket. It subscribes to the conversation's feed and then reads the log after its watermark
+/// whenever told that the log grew — whichever instance wrote — so replay after a reconnect and live delivery are
+/// the same code path: in order, without gaps or duplicates. Live-only activities (typing) come with the
+/// notification. All sends (activities and empty keep-alives) go through one queue: one writer at a time. Each
+/// frame carries one activity: DirectLineJS emits a frame's activities on the async scheduler, so two
 /// multi-activity frames arriving together would be interleaved on the client.
 /// </summary>
-internal sealed class StreamSession(WebSocket socket, ConversationChannel channel, string conversationId, long watermark) : IActivitySubscriber
+internal sealed class StreamSession(WebSocket socket, ConversationChannel channel, string conversationId, long watermark) : IFeedListener
 {
-    private readonly Channel<StreamItem> _outbox = System.Threading.Channels.Channel.CreateUnbounded<StreamItem>(
+    private readonly Channel<StreamSignal> _outbox = System.Threading.Channels.Channel.CreateUnbounded<StreamSignal>(
         new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _closed = new();
     private long _lastSentSequence = watermark;
+    private int _storedPending;
 
-    /// <summary>A client that stops reading is dropped past this backlog; it reconnects and replays from the log.</summary>
+    /// <summary>A client that stops reading is dropped past this backlog of live activities; it reconnects and replays from the log.</summary>
     internal const int MaxBacklog = 2000;
 
     private int _backlog;
 
-    public void Deliver(StreamItem item)
+    public void OnStored(long sequence)
+    {
+        // Coalesced: one pending "read the log" is enough however many appends happened meanwhile.
+        if (sequence != 0 && sequence <= Volatile.Read(ref _lastSentSequence)) return;
+        if (Interlocked.Exchange(ref _storedPending, 1) == 0) _outbox.Writer.TryWrite(StreamSignal.Stored);
+    }
+
+    public void OnLive(byte[] activityJson)
     {
         if (Interlocked.Increment(ref _backlog) > MaxBacklog) Close();
-        else _outbox.Writer.TryWrite(item);
+        else _outbox.Writer.TryWrite(new StreamSignal(StreamSignalKind.Live, activityJson));
     }
 
     internal bool IsClosing => _closed.IsCancellationRequested;
 
-    public void SendKeepAlive() => _outbox.Writer.TryWrite(StreamItem.KeepAlive);
+    public void SendKeepAlive() => _outbox.Writer.TryWrite(StreamSignal.KeepAlive);
 
     public void Close()
     {
@@ -43,14 +53,14 @@ internal sealed class StreamSession(WebSocket socket, ConversationChannel channe
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, _closed.Token);
         var cancellationToken = linked.Token;
-        using var subscription = channel.Subscribe(conversationId, this);
         var receiving = ReceiveUntilClosedAsync(linked);
         try
         {
-            await ReplayAsync(cancellationToken).ConfigureAwait(false);
-            await SendLiveAsync(cancellationToken).ConfigureAwait(false);
+            await using var subscription = await channel.SubscribeAsync(conversationId, this, cancellationToken).ConfigureAwait(false);
+            OnStored(0); // replay what was recorded after the client's watermark
+            await SendAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException) { }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException or StoreUnavailableException) { }
         finally
         {
             _outbox.Writer.TryComplete();
@@ -61,37 +71,52 @@ internal sealed class StreamSession(WebSocket socket, ConversationChannel channe
         }
     }
 
-    private async Task ReplayAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var (activities, next) = await channel.ReadAfterAsync(conversationId, _lastSentSequence, channel.MaxReplayBatch, cancellationToken).ConfigureAwait(false);
-            if (activities.Count == 0) return;
-            foreach (var activity in activities)
-                await SendFrameAsync(activity.Json, activity.Sequence, cancellationToken).ConfigureAwait(false);
-            _lastSentSequence = next;
-        }
-    }
-
-    private async Task SendLiveAsync(CancellationToken cancellationToken)
+    private async Task SendAsync(CancellationToken cancellationToken)
     {
         var reader = _outbox.Reader;
         while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var keepAlive = false;
             var sent = false;
-            while (reader.TryRead(out var item))
+            while (reader.TryRead(out var signal))
             {
-                if (item.Json is null) { keepAlive = true; continue; }
-                Interlocked.Decrement(ref _backlog);
-                // Already replayed (recorded between subscribing and reading the log).
-                if (item.Sequence != 0 && item.Sequence <= _lastSentSequence) continue;
-                await SendFrameAsync(item.Json, Math.Max(item.Watermark, _lastSentSequence), cancellationToken).ConfigureAwait(false);
-                if (item.Sequence != 0) _lastSentSequence = item.Sequence;
-                sent = true;
+                switch (signal.Kind)
+                {
+                    case StreamSignalKind.Live:
+                        Interlocked.Decrement(ref _backlog);
+                        await SendFrameAsync(signal.LiveJson!, _lastSentSequence, cancellationToken).ConfigureAwait(false);
+                        sent = true;
+                        break;
+                    case StreamSignalKind.Stored:
+                        Volatile.Write(ref _storedPending, 0);
+                        sent |= await SendStoredAsync(cancellationToken).ConfigureAwait(false);
+                        break;
+                    default:
+                        keepAlive = true;
+                        break;
+                }
             }
-            // A keep-alive is only needed when nothing else went out.
-            if (keepAlive && !sent) await socket.SendAsync(ReadOnlyMemory<byte>.Empty, WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
+            if (!keepAlive || sent) continue;
+            // Idle: a notification may have been lost (pub/sub is fire-and-forget), so look at the log too.
+            if (!await SendStoredAsync(cancellationToken).ConfigureAwait(false))
+                await socket.SendAsync(ReadOnlyMemory<byte>.Empty, WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends everything recorded after the last sent sequence; true when something was sent.</summary>
+    private async Task<bool> SendStoredAsync(CancellationToken cancellationToken)
+    {
+        var sent = false;
+        while (true)
+        {
+            var (activities, _) = await channel.ReadAfterAsync(conversationId, _lastSentSequence, channel.MaxReplayBatch, cancellationToken).ConfigureAwait(false);
+            if (activities.Count == 0) return sent;
+            foreach (var activity in activities)
+            {
+                await SendFrameAsync(activity.Json, activity.Sequence, cancellationToken).ConfigureAwait(false);
+                Volatile.Write(ref _lastSentSequence, activity.Sequence);
+            }
+            sent = true;
         }
     }
 
