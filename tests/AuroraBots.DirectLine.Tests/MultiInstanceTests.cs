@@ -40,7 +40,8 @@ public sealed class MultiInstanceTests(RedisFixture redis) : IClassFixture<Redis
         for (var round = 0; round < 5; round++)
             await Task.WhenAll(posters.Select((p, i) => p.PostMessageAsync(id, $"m{round}-{i}")));
 
-        var texts = (await stream.WaitForAsync(a => ((string?)a["text"])?.StartsWith("echo:") == true && Count(stream) == 10)).ToList();
+        await stream.WaitForAsync(_ => Count(stream) == 10);
+        var texts = stream.Activities();
         var echoes = texts.Select(a => (string?)a["text"]).Where(t => t?.StartsWith("echo:") == true).ToList();
         Assert.Equal(10, echoes.Count);
         Assert.Equal(10, echoes.Distinct().Count());
