@@ -1,9 +1,5 @@
 using AuroraBots.Platform;
 using AuroraBots.Platform.Storage;
-using Microsoft.Extensions.Caching.Distributed;
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Caching.StackExchangeRedis;
-using Microsoft.Extensions.Options;
 using AuroraBots.AuroraAI;
 using AuroraBots.AuroraAI.Plugin;
 using AuroraBots.Builder;
@@ -29,7 +25,7 @@ public static class DialogsServiceCollectionExtensions
     /// <summary>
     /// The dialog engine as the host's <see cref="IBot"/> and <see cref="IBotCatalog"/>: content from
     /// <c>Dialogs:Path</c> (validated; the host fails to start on invalid content), state in
-    /// <c>IDistributedCache</c> (Redis when <c>ConnectionStrings:Redis</c> is set, else memory), Semantic Kernel
+    /// an <see cref="IStateStorage"/> (Redis when <c>ConnectionStrings:Redis</c> is set, else memory), Semantic Kernel
     /// plugins from DI. Optional: <see cref="IAuroraAiClient"/> (recommend steps), <see cref="IHandoffService"/>,
     /// an <see cref="INluService"/> (default: the platform NLU, <see cref="AuroraBots.Nlu.NluEngine"/>).
     /// </summary>
@@ -42,7 +38,7 @@ public static class DialogsServiceCollectionExtensions
         services.TryAddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
 
-        // The platform's one storage switch and connection: the state cache shares the process's multiplexer.
+        // The platform's one storage switch and connection; state needs a version check, so not IDistributedCache.
         services.AddPlatformStorage(configuration);
         services.AddPlatformLanguages(configuration);
         services.AddDistributedMemoryCache();
@@ -52,6 +48,9 @@ public static class DialogsServiceCollectionExtensions
                 ConnectionMultiplexerFactory = () => sp.GetRequiredService<SharedRedis>().GetMultiplexerAsync(),
             }))
             : new MemoryDistributedCache(sp.GetRequiredService<IOptions<MemoryDistributedCacheOptions>>())));
+        services.TryAddSingleton<IStateStorage>(sp => sp.UsesRedis()
+            ? new RedisStateStorage(sp.GetRequiredService<SharedRedis>())
+            : new InMemoryStateStorage(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ConversationStateStore>();
         services.TryAddSingleton<SiteContextSeeder>();
 

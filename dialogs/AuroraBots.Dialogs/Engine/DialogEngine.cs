@@ -20,61 +20,82 @@ public sealed record EngineServices(
     Languages Languages);
 
 /// <summary>
-/// The one <see cref="IBot"/> serving every bot under <c>bots/</c>. Per turn: take the conversation's lock,
-/// load its state, run the turn, save the state, then send the replies — so what the user sees always
-/// matches what was saved.
+/// The one <see cref="IBot"/> serving every bot under <c>bots/</c>. Per turn: load the conversation's state, run
+/// the turn, commit the state together with the turn's replies (optimistic concurrency on the loaded version),
+/// then send the replies — so what the user sees always matches what was saved. Turns are serialised by the
+/// channel's turn queue, not here: a turn that lost a race (another turn of the conversation committed first, as
+/// only callers without a queue can cause) runs again on the newer state, and a turn that runs again for an
+/// activity already committed (its instance died before the replies were recorded) resends the committed replies.
 /// </summary>
 public sealed class DialogEngine(IDialogContent content, ConversationStateStore store, EngineServices services) : IBot
 {
-    private readonly KeyedAsyncLock _locks = new();
+    /// <summary>Attempts of a turn that keeps losing the race to concurrent turns of its conversation.</summary>
+    private const int MaxAttempts = 5;
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
         var conversationId = activity.Conversation?.Id;
         if (string.IsNullOrEmpty(conversationId)) throw new ArgumentException("The activity has no conversation id.", nameof(turnContext));
-
-        // The channel already serialises turns; this guards any other caller (tests, other channels).
-        using var held = await _locks.AcquireAsync(conversationId, cancellationToken);
         var runtime = content.Current;
 
-        ConversationState? state;
-        try
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            state = await store.LoadAsync(conversationId, cancellationToken);
-        }
-        catch (StateUnavailableException ex)
-        {
-            services.Logger.LogError(ex, "Loading state of conversation {Conversation} failed", conversationId);
-            await SendApologyAsync(turnContext, runtime, EngineTexts.StateUnavailable, cancellationToken);
-            return;
-        }
+            LoadedState loaded;
+            try
+            {
+                loaded = await store.LoadForTurnAsync(conversationId, cancellationToken);
+            }
+            catch (StateUnavailableException ex)
+            {
+                services.Logger.LogError(ex, "Loading state of conversation {Conversation} failed", conversationId);
+                await SendApologyAsync(turnContext, runtime, EngineTexts.StateUnavailable, cancellationToken);
+                return;
+            }
+            if (activity.Id is not null && loaded.LastTurn?.ActivityId == activity.Id)
+            {
+                await SendAsync(turnContext, loaded.LastTurn.Replies, cancellationToken);
+                return;
+            }
 
-        var turn = new Turn(runtime, state ?? new ConversationState(), turnContext, services, cancellationToken);
-        try
-        {
-            await turn.RunAsync();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Nothing is saved: the conversation continues from the state before this turn.
-            services.Logger.LogError(ex, "Turn of conversation {Conversation} failed", conversationId);
-            await SendApologyAsync(turnContext, runtime, EngineTexts.Error, cancellationToken);
-            return;
-        }
+            var turn = new Turn(runtime, loaded.State ?? new ConversationState(), turnContext, services, cancellationToken);
+            try
+            {
+                await turn.RunAsync();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Nothing is saved: the conversation continues from the state before this turn.
+                services.Logger.LogError(ex, "Turn of conversation {Conversation} failed", conversationId);
+                await SendApologyAsync(turnContext, runtime, EngineTexts.Error, cancellationToken);
+                return;
+            }
 
-        try
-        {
-            await store.SaveAsync(conversationId, turn.State, cancellationToken);
+            bool committed;
+            try
+            {
+                committed = await store.TrySaveTurnAsync(conversationId, turn.State, loaded.Version, new CommittedTurn(activity.Id, [.. turn.Outbox]), cancellationToken);
+            }
+            catch (StateUnavailableException ex)
+            {
+                services.Logger.LogError(ex, "Saving state of conversation {Conversation} failed; the turn's replies are withheld", conversationId);
+                await SendApologyAsync(turnContext, runtime, EngineTexts.StateUnavailable, cancellationToken, turn.Language, turn.State.ActiveBot);
+                return;
+            }
+            if (committed)
+            {
+                await SendAsync(turnContext, turn.Outbox, cancellationToken);
+                return;
+            }
+            services.Logger.LogInformation("Turn of conversation {Conversation} raced another turn; running it again on the newer state", conversationId);
         }
-        catch (StateUnavailableException ex)
-        {
-            services.Logger.LogError(ex, "Saving state of conversation {Conversation} failed; the turn's replies are withheld", conversationId);
-            await SendApologyAsync(turnContext, runtime, EngineTexts.StateUnavailable, cancellationToken, turn.Language, turn.State.ActiveBot);
-            return;
-        }
+        services.Logger.LogError("Turn of conversation {Conversation} lost {Attempts} races in a row; the replies are withheld", conversationId, MaxAttempts);
+        await SendApologyAsync(turnContext, runtime, EngineTexts.Error, cancellationToken);
+    }
 
-        foreach (var reply in turn.Outbox)
+    private static async Task SendAsync(ITurnContext turnContext, IEnumerable<Activity> replies, CancellationToken cancellationToken)
+    {
+        foreach (var reply in replies)
             await turnContext.SendActivityAsync(reply, cancellationToken);
     }
 

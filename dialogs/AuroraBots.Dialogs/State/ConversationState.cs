@@ -136,4 +136,5 @@ public sealed class RememberedService
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ConversationState))]
+[JsonSerializable(typeof(CommittedTurn))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;
