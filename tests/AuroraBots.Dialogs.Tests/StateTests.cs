@@ -4,7 +4,7 @@ using StackExchange.Redis;
 
 namespace AuroraBots.Dialogs.Tests;
 
-/// <summary>State through IDistributedCache on a real Redis: restarts, ordering, TTL, Redis down.</summary>
+/// <summary>State on a real Redis: restarts, optimistic concurrency, committed turns, TTL, Redis down.</summary>
 [Collection(RedisCollection.Name)]
 public sealed class StateTests(RedisFixture redis) : IDisposable
 {
@@ -48,19 +48,40 @@ public sealed class StateTests(RedisFixture redis) : IDisposable
     }
 
     [Fact]
-    public async Task ConcurrentMessagesOfOneConversationAreProcessedInOrderNeverInterleaved()
+    public async Task ConcurrentTurnsOfOneConversationOnTwoInstancesNeverLoseAnUpdate()
     {
-        var conversation = "order-" + Guid.NewGuid().ToString("N");
-        await using var host = NewHost();
-        await host.JoinAsync(conversation, "engine");
-        await host.SayAsync(conversation, "engine", "collect messages");
+        // Order is the channel's turn queue's job; without it (two hosts, no queue) the version check still makes
+        // every turn apply exactly once: a turn that lost the race runs again on the newer state.
+        var conversation = "race-" + Guid.NewGuid().ToString("N");
+        await using var first = NewHost();
+        await using var second = NewHost();
+        await first.JoinAsync(conversation, "engine");
+        await first.SayAsync(conversation, "engine", "collect messages");
 
-        // Started one after the other without waiting: arrival order is 1..40.
-        var turns = Enumerable.Range(1, 40).Select(i => host.SayAsync(conversation, "engine", $"m{i}")).ToList();
+        var turns = Enumerable.Range(1, 12).Select(i => Task.Run(() => (i % 2 == 0 ? first : second).SayAsync(conversation, "engine", $"m{i}"))).ToList();
         await Task.WhenAll(turns);
 
-        var state = await host.StateAsync(conversation);
-        Assert.Equal("," + string.Join(",", Enumerable.Range(1, 40).Select(i => $"m{i}")), state.Bots["engine"].Variables["acc"]);
+        var collected = (await first.StateAsync(conversation)).Bots["engine"].Variables["acc"].Split(',', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => $"m{i}").Order(), collected.Order());
+    }
+
+    [Fact]
+    public async Task ATurnRunAgainForTheSameActivityResendsItsRepliesWithoutMovingTheDialogOn()
+    {
+        // The instance that ran the turn died after committing the state but before the replies were recorded;
+        // the instance that takes the turn over runs it again with the same activity id.
+        var conversation = "rerun-" + Guid.NewGuid().ToString("N");
+        await using var host = NewHost();
+        await host.JoinAsync(conversation, "sample");
+        await host.SayAsync(conversation, "sample", "ask how I am");
+        var answer = new Activity { Type = ActivityTypes.Message, Text = "15", Locale = "en", Id = "answer-1" };
+        var firstRun = await host.SendAsync(conversation, "sample", answer);
+        var stateAfterFirst = System.Text.Json.JsonSerializer.Serialize(await host.StateAsync(conversation));
+
+        var secondRun = await host.SendAsync(conversation, "sample", new Activity { Type = ActivityTypes.Message, Text = "15", Locale = "en", Id = "answer-1" });
+        Assert.Equal("How are you today?", Assert.Single(firstRun).Text);
+        Assert.Equal(firstRun.Select(r => r.Text), secondRun.Select(r => r.Text));
+        Assert.Equal(stateAfterFirst, System.Text.Json.JsonSerializer.Serialize(await host.StateAsync(conversation)));
     }
 
     [Fact]

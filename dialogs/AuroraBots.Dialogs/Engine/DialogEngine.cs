@@ -30,7 +30,7 @@ public sealed record EngineServices(
 public sealed class DialogEngine(IDialogContent content, ConversationStateStore store, EngineServices services) : IBot
 {
     /// <summary>Attempts of a turn that keeps losing the race to concurrent turns of its conversation.</summary>
-    private const int MaxAttempts = 5;
+    private const int MaxAttempts = 10;
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -88,6 +88,8 @@ public sealed class DialogEngine(IDialogContent content, ConversationStateStore 
                 return;
             }
             services.Logger.LogInformation("Turn of conversation {Conversation} raced another turn; running it again on the newer state", conversationId);
+            // Jitter, so racing turns do not collide again in lockstep.
+            await Task.Delay(Random.Shared.Next(5 * attempt), cancellationToken);
         }
         services.Logger.LogError("Turn of conversation {Conversation} lost {Attempts} races in a row; the replies are withheld", conversationId, MaxAttempts);
         await SendApologyAsync(turnContext, runtime, EngineTexts.Error, cancellationToken);
