@@ -38,7 +38,8 @@ public static class DialogsServiceCollectionExtensions
         services.TryAddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
 
-        // The platform's one storage switch and connection; state needs a version check, so not IDistributedCache.
+        // The platform's one storage switch and connection. Dialog state needs a version check (IStateStorage), so it
+        // does not use IDistributedCache; the cache stays for small shared counters (e.g. the editor's sign-in throttle).
         services.AddPlatformStorage(configuration);
         services.AddPlatformLanguages(configuration);
         services.AddDistributedMemoryCache();
