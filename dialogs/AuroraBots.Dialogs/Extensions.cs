@@ -1,5 +1,9 @@
 using AuroraBots.Platform;
 using AuroraBots.Platform.Storage;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Options;
 using AuroraBots.AuroraAI;
 using AuroraBots.AuroraAI.Plugin;
 using AuroraBots.Builder;
