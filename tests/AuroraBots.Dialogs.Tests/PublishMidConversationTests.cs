@@ -1,3 +1,4 @@
+using AuroraBots.Dialogs.State;
 using System.Text;
 using AuroraBots.Dialogs.Engine;
 using AuroraBots.Dialogs.Tests.Infrastructure;
@@ -122,8 +123,8 @@ public sealed class PublishMidConversationTests : IAsyncDisposable
               "attributes":{"age":{"value":"15","source":"asked","at":"2026-01-01T00:00:00+00:00"}}}}}
             """;
         var options = _engine.Services.GetRequiredService<DialogsOptions>();
-        await _engine.Services.GetRequiredService<IDistributedCache>()
-            .SetAsync($"{options.StateKeyPrefix}state:{_conversation}", Encoding.UTF8.GetBytes(legacy));
+        await _engine.Services.GetRequiredService<IStateStorage>().TrySaveAsync(
+            $"{options.StateKeyPrefix}state:{_conversation}", Encoding.UTF8.GetBytes(legacy), [], null, TimeSpan.FromMinutes(5), CancellationToken.None);
 
         Assert.Equal(["Glad to hear!", "Thank you, my 15-year-old friend!"], await Say("Good"));
     }
@@ -135,8 +136,8 @@ public sealed class PublishMidConversationTests : IAsyncDisposable
             {"language":"en","greeted":true,"botStack":["sample"],"bots":{"sample":{"stack":[{"flow":"checkin","step":99,"waiting":true}]}}}
             """;
         var options = _engine.Services.GetRequiredService<DialogsOptions>();
-        await _engine.Services.GetRequiredService<IDistributedCache>()
-            .SetAsync($"{options.StateKeyPrefix}state:{_conversation}", Encoding.UTF8.GetBytes(legacy));
+        await _engine.Services.GetRequiredService<IStateStorage>().TrySaveAsync(
+            $"{options.StateKeyPrefix}state:{_conversation}", Encoding.UTF8.GetBytes(legacy), [], null, TimeSpan.FromMinutes(5), CancellationToken.None);
 
         var replies = await Say("what can you do");
         Assert.NotEmpty(replies);

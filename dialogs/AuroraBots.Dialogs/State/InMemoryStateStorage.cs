@@ -10,7 +10,8 @@ public sealed class InMemoryStateStorage(TimeProvider time) : IStateStorage
     private sealed record Entry(byte[] State, long Version, byte[] Turn, DateTimeOffset ExpiresAt);
 
     public Task<StoredState> LoadAsync(string key, CancellationToken cancellationToken) =>
-        Task.FromResult(Current(key) is { } entry ? new StoredState(entry.State, entry.Version, entry.Turn) : default);
+        // As in Redis: a save without a turn (a preset state) stores an empty turn, which reads back as none.
+        Task.FromResult(Current(key) is { } entry ? new StoredState(entry.State, entry.Version, entry.Turn is { Length: > 0 } turn ? turn : null) : default);
 
     public Task<bool> TrySaveAsync(string key, byte[] state, byte[] turn, long? expectedVersion, TimeSpan ttl, CancellationToken cancellationToken)
     {
