@@ -122,6 +122,6 @@ public sealed class CatalogueHygieneTests(ITestOutputHelper output)
     private static IEnumerable<string> LifeSituationMeters() => AuroraBots.AuroraAI.Models.LifeSituationMeters.All;
 
     private static List<string> TopIds(string query, ServiceFilterSpec filter, int take) =>
-        Search.TextSearchScorer.Score(Snapshot, new Search.Tokeniser(Search.StemmingMode.Snowball), query, filter, take)
+        new Search.TextSearchScorer(new Search.TextSearchOptions()).Score(Snapshot, query, "fi", filter, take)
             .Select(s => Snapshot.Services[s.Position].ServiceId).ToList();
 }

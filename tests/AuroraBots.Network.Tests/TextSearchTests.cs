@@ -60,18 +60,20 @@ public sealed class TextSearchTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_labelled_query_set_keeps_its_precision()
+    public void The_judged_query_set_meets_the_target_in_every_language()
     {
-        // Guards against ranking regressions; the measured value is reported by the textsearch-eval benchmark.
-        // (0.55 before hygiene: nine judged services were excluded rows, now dropped from the catalogue.)
+        // The figures themselves are printed by `scripts/bench.sh textsearch-eval`; this guards the target.
         var queries = TextSearchEvaluation.LoadQueries();
-        Assert.True(queries.Count >= 30);
-        Assert.Contains(queries, q => q.Language == "sv");
-        Assert.Contains(queries, q => q.Language == "en");
+        Assert.All((string[])["fi", "sv", "en"], language => Assert.True(queries.Count(q => q.Language == language) >= 40));
+        Assert.All(queries, q => Assert.True(q.Relevant.Count >= 3, q.Query));
         var results = TextSearchEvaluation.Run(new TextSearchOptions());
-        var precision = results.Average(r => r.PrecisionAt5);
-        Assert.True(precision >= 0.50, $"precision@5 fell to {precision:F3}");
-        var plain = TextSearchEvaluation.Run(new TextSearchOptions { Stemming = StemmingMode.None, PrefixWeight = 0, NGramWeight = 0 });
-        Assert.True(precision > plain.Average(r => r.PrecisionAt5), "Finnish-aware matching should beat plain folding");
+        foreach (var language in (string[])["fi", "sv", "en"])
+        {
+            var precision = results.Where(r => r.Query.Language == language).Average(r => r.PrecisionAt3);
+            Assert.True(precision >= 0.8, $"precision@3 in {language} is {precision:F3}");
+        }
+        var withoutGlossary = TextSearchEvaluation.Run(new TextSearchOptions { UseGlossary = false });
+        Assert.True(results.Where(r => r.Query.Language == "sv").Average(r => r.PrecisionAt3)
+            > withoutGlossary.Where(r => r.Query.Language == "sv").Average(r => r.PrecisionAt3), "the glossary should help Swedish queries");
     }
 }

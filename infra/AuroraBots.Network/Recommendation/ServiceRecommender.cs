@@ -14,7 +14,7 @@ internal sealed class ServiceRecommender(
     IOptions<NetworkOptions> options,
     ILogger<ServiceRecommender> logger) : IServiceRecommender
 {
-    private readonly Tokeniser _tokeniser = new(options.Value.TextSearch.Stemming);
+    private readonly TextSearchScorer _textSearch = new(options.Value.TextSearch);
 
     public Task<RecommendationResponse> RecommendAsync(RecommendQuery query, CallerInfo caller, string baseUrl, CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ internal sealed class ServiceRecommender(
     {
         var snapshot = catalogue.Current;
         // Like the original, reranking looks at one extra candidate.
-        var scored = TextSearchScorer.Score(snapshot, _tokeniser, query.SearchText, query.Filters, query.Rerank ? query.Limit + 1 : query.Limit, options.Value.TextSearch.NGramWeight);
+        var scored = _textSearch.Score(snapshot, query.SearchText, query.Language, query.Filters, query.Rerank ? query.Limit + 1 : query.Limit);
         return Task.FromResult(Finish(snapshot, scored, query.Rerank, query.Limit, null, caller, baseUrl, "/service-recommender/v1/text_search"));
     }
 

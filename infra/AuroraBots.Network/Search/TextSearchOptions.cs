@@ -26,6 +26,9 @@ public sealed class TextSearchOptions
     /// <summary>How many times the service name counts relative to the summary.</summary>
     public int NameWeight { get; set; } = 2;
 
+    /// <summary>Also search the Finnish side of sv/en service terms found in the query (<see cref="Glossary"/>).</summary>
+    public bool UseGlossary { get; set; } = true;
+
     public double K1 { get; set; } = 1.2;
     public double B { get; set; } = 0.75;
 }

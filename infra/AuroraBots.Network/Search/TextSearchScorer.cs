@@ -5,21 +5,25 @@ using AuroraBots.Network.Recommendation;
 namespace AuroraBots.Network.Search;
 
 /// <summary>
-/// Ranks services for free text: BM25 over the catalogue index with query terms in fi, sv and en (the original
-/// ignores <c>language</c>; we try every language, which is how Swedish and English reach Finnish services
-/// through the localised code lists). Scores are normalised to 0..1.
+/// Ranks services for free text: BM25 over the catalogue index. Query words are taken as fi, sv and en terms (the
+/// index holds the Finnish texts plus fi/sv/en code-list names), and Swedish or English service terms are also
+/// searched in Finnish through the <see cref="Glossary"/> (the request's <c>language</c> picks the side; both
+/// when absent). Scores are normalised to 0..1.
 /// </summary>
-public static class TextSearchScorer
+public sealed class TextSearchScorer(TextSearchOptions options)
 {
-    public static List<ScoredService> Score(
-        CatalogueSnapshot catalogue, Tokeniser tokeniser, string searchText, ServiceFilterSpec filter, int take, double ngramWeight = 0.3)
+    private readonly Tokeniser _tokeniser = new(options.Stemming);
+
+    public List<ScoredService> Score(CatalogueSnapshot catalogue, string searchText, string? language, ServiceFilterSpec filter, int take)
     {
         var text = FilterSpecialCharacters(searchText);
         var terms = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var language in (string[])["fi", "sv", "en"])
-            terms.UnionWith(tokeniser.Terms(text, language));
+        foreach (var lang in (string[])["fi", "sv", "en"])
+            terms.UnionWith(_tokeniser.Terms(text, lang));
         if (terms.Count == 0) return [];
-        if (ngramWeight > 0) terms.UnionWith(tokeniser.Grams(text));
+        var finnish = options.UseGlossary ? Glossary.Default.ToFinnish(text, language) : "";
+        terms.UnionWith(_tokeniser.Terms(finnish, "fi"));
+        if (options.NGramWeight > 0) terms.UnionWith(_tokeniser.Grams(text + " " + finnish));
         var services = catalogue.Services;
         return catalogue.TextIndex.Search(terms, position => ServiceFilter.Matches(services[position], filter), take)
             .Select(r => new ScoredService(r.Doc, r.Score))
