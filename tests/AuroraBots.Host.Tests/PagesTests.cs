@@ -43,6 +43,8 @@ public partial class PagesTests(HostFactory factory) : IClassFixture<HostFactory
     [InlineData("/")]
     [InlineData("/demo-sites/tampere/")]
     [InlineData("/demo-sites/vaasa/services")]
+    [InlineData("/demo-sites/oulu/")]
+    [InlineData("/demo-sites/turku/services")]
     public async Task Pages_have_a_strict_csp_and_no_inline_script(string path)
     {
         var response = await factory.CreateClient().GetAsync(path);

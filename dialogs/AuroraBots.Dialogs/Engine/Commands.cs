@@ -51,7 +51,7 @@ internal sealed class Commands(DialogTurn turn)
         if (service.Hours.Count > 0)
         {
             text.Append(replies.SharedText(EngineTexts.DetailsHours)).Append(":\n");
-            foreach (var hours in service.Hours) text.Append("- ").Append(hours).Append('\n');
+            foreach (var hours in service.Hours) text.Append("- ").Append(AuroraBots.Dialogs.Recommendations.ServiceHours.Localise(hours, turn.Language)).Append('\n');
             text.Append('\n');
         }
         if (service.Phones.Count > 0) text.Append(replies.SharedText(EngineTexts.DetailsPhone)).Append(": ").AppendJoin("; ", service.Phones);

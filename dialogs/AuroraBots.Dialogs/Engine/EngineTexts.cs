@@ -52,6 +52,8 @@ public static class EngineTexts
     public const string RecommendNotUseful = "recommend_not_useful";
     public const string RecommendNationwide = "recommend_nationwide";
     public const string RecommendRegional = "recommend_regional";
+    public const string RecommendInFinnish = "recommend_in_finnish";
+    public const string RecommendNoLocal = "recommend_no_local";
     public const string DetailsAddress = "details_address";
     public const string DetailsHours = "details_hours";
     public const string DetailsPhone = "details_phone";
@@ -71,7 +73,7 @@ public static class EngineTexts
         HandoffDone, HandoffUnavailable, HandoffFailed, HandedBack, NoPreviousBot,
         RecommendIntro, RecommendNone, RecommendUnavailable, RecommendNoMeters, RecommendNoMore, RecommendOpen, RecommendCall,
         RecommendDetails, RecommendMore, RecommendUseful, RecommendNotUseful, RecommendNationwide, RecommendRegional,
-        DetailsAddress, DetailsHours, DetailsPhone, DetailsNone, FeedbackThanks, FeedbackFailed, ActionFailed, LanguageSwitched, FlowChanged,
+        RecommendInFinnish, RecommendNoLocal, DetailsAddress, DetailsHours, DetailsPhone, DetailsNone, FeedbackThanks, FeedbackFailed, ActionFailed, LanguageSwitched, FlowChanged,
         .. AttributeSchema.All.Select(AttributeLabelKey),
     ];
 

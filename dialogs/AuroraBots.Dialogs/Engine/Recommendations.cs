@@ -12,22 +12,23 @@ namespace AuroraBots.Dialogs.Engine;
 /// <summary>Asking the AuroraAI network and showing its services; "show more" pages through the last recommendation.</summary>
 internal sealed class Recommendations(DialogTurn turn)
 {
+    /// <summary>The honest one-liner when the user's municipality has nothing local among the results (issue 13).</summary>
+    public string? NothingLocal(RecommendationMemory memory, RecommendationResponse response)
+    {
+        if (memory.MunicipalityCode is not { } code
+            || response.RecommendedServices.Any(s => AuroraBots.Dialogs.Recommendations.ServiceLocality.Tier(s, code) != AuroraBots.Dialogs.Recommendations.LocalityTier.National)) return null;
+        var name = AuroraBots.AuroraAI.CodeLists.AuroraCodeLists.Default.MunicipalityNames.GetValueOrDefault(code)?.In(turn.Language) ?? code;
+        return turn.Replies.SharedText(EngineTexts.RecommendNoLocal, scope: new Dictionary<string, string> { ["area.municipality"] = name });
+    }
+
     /// <summary>Null when the network is unavailable or refused (the user gets a polite message either way).</summary>
     public async Task<RecommendationResponse?> QueryAsync(RecommendationMemory memory, int limit)
     {
         if (turn.Services.AuroraAi is not { } client) return null;
-        var filters = new ServiceFilters
-        {
-            IncludeNationalServices = memory.IncludeNational,
-            MunicipalityCodes = memory.MunicipalityCode is { } code ? [code] : null,
-            TargetGroups = memory.TargetGroups,
-            ServiceClasses = memory.ServiceClasses,
-        };
         try
         {
-            return memory.Kind == RecommendStep.TextSearch
-                ? await client.TextSearchAsync(new TextSearchRequest { SearchText = memory.Query ?? "", Limit = limit, Language = turn.Language, ServiceFilters = filters }, turn.Cancellation)
-                : await client.RecommendServiceAsync(new RecommendServiceRequest { LifeSituationMeters = memory.Meters ?? [], Limit = limit, ServiceFilters = filters }, turn.Cancellation);
+            // Citizens' services only, never another municipality's, local ones first (issue 13).
+            return await AuroraBots.Dialogs.Recommendations.ServiceQuery.RunAsync(client, memory, turn.Language, limit, turn.Cancellation);
         }
         catch (AuroraAiUnavailableException ex)
         {

@@ -61,6 +61,8 @@ public sealed class RecommendStep(StepDefinition definition, StepPosition positi
         if (response is null) return NoServices(run, EngineTexts.RecommendUnavailable);
         if (response.RecommendedServices.Count == 0) return NoServices(run, EngineTexts.RecommendNone);
 
+        if (turn.Recommendations.NothingLocal(memory, response) is { } nothingLocal)
+            turn.Replies.Say(nothingLocal, flow: run.Flow.Id, step: Id);
         memory.RecommendationId = response.AuroraaiRecommendationId;
         memory.Shown = response.RecommendedServices.Count;
         Recommendations.Remember(memory, response.RecommendedServices);

@@ -12,17 +12,20 @@ public sealed class FakeAuroraAiClient : IAuroraAiClient
     public Func<int, List<RecommendedService>> Services { get; set; } = limit => [.. Enumerable.Range(1, limit).Select(Service)];
     public bool Unavailable { get; set; }
 
+    /// <summary>Odd services are Turku's (853), even ones nationwide; each has a web page, a phone and a location channel.</summary>
     public static RecommendedService Service(int i) => new()
     {
         ServiceId = $"00000000-0000-4000-8000-{i:D12}",
         ServiceName = $"Service {i}",
         ServiceDescriptionSummary = $"Summary {i}",
         AreaType = i % 2 == 0 ? "Nationwide" : "LimitedType",
+        Areas = i % 2 == 0 ? null : System.Text.Json.JsonDocument.Parse("""[{"type":"Municipality","code":"853","name":[{"language":"fi","value":"Turku"},{"language":"sv","value":"Åbo"},{"language":"en","value":"Turku"}]}]""").RootElement.Clone(),
         ResponsibleOrganization = new ResponsibleOrganization { Name = $"Org {i}" },
         ServiceChannels =
         [
-            new ServiceChannel { WebPages = [$"http://net.example/redirect?link={i}"], PhoneNumbers = [$"Neuvonta +358 40 123 45{i:D2}"],
-                Address = $"Katu {i}, 00100, Helsinki", ServiceHours = ["Monday 08:00:00 - 16:00:00"] },
+            new ServiceChannel { ServiceChannelType = "WebPage", WebPages = [$"http://net.example/redirect?link={i}"] },
+            new ServiceChannel { ServiceChannelType = "Phone", PhoneNumbers = [$"Neuvonta +358 40 123 45{i:D2}"] },
+            new ServiceChannel { ServiceChannelType = "ServiceLocation", Address = $"Katu {i}, 00100, Helsinki", ServiceHours = ["Monday 08:00:00 - 16:00:00"] },
         ],
     };
 
