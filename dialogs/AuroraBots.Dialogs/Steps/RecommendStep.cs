@@ -65,7 +65,7 @@ public sealed class RecommendStep(StepDefinition definition, StepPosition positi
             turn.Replies.Say(nothingLocal, flow: run.Flow.Id, step: Id);
         memory.RecommendationId = response.AuroraaiRecommendationId;
         memory.Shown = response.RecommendedServices.Count;
-        Recommendations.Remember(memory, response.RecommendedServices);
+        Engine.Recommendations.Remember(memory, response.RecommendedServices);
         turn.Bot.LastRecommendation = memory;
         if (Save is { } save) turn.Assign(save, response.AuroraaiRecommendationId.ToString(CultureInfo.InvariantCulture), AttributeSources.SetByBot);
         var intro = Intro is null ? turn.Replies.SharedText(EngineTexts.RecommendIntro) : turn.Replies.Text(Intro);
