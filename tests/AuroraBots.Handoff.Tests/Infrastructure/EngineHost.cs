@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Time.Testing;
+using AuroraBots.Testing;
 using AuroraBots.AuroraAI;
 using AuroraBots.AuroraAI.Models;
 using AuroraBots.AuroraAI.Client;
@@ -27,7 +27,7 @@ public sealed class EngineHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Uri _own;
 
-    private EngineHost(WebApplication app, Uri own, FakeTimeProvider time)
+    private EngineHost(WebApplication app, Uri own, ShiftedTimeProvider time)
     {
         _app = app;
         _own = own;
@@ -35,12 +35,12 @@ public sealed class EngineHost : IAsyncDisposable
     }
 
     /// <summary>The clock of the engine, the network and the hand-off service.</summary>
-    public FakeTimeProvider Time { get; }
+    public ShiftedTimeProvider Time { get; }
     public IServiceProvider Services => _app.Services;
 
     public static async Task<EngineHost> StartAsync()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = new ShiftedTimeProvider();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Time.Testing;
+using AuroraBots.Testing;
 using AuroraBots.AuroraAI;
 using AuroraBots.AuroraAI.Client;
 using AuroraBots.Builder;
@@ -28,7 +28,7 @@ public sealed class NetworkHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    public FakeTimeProvider Time { get; } = new();
+    public ShiftedTimeProvider Time { get; } = new();
     public Uri BaseAddress { get; }
     public IServiceProvider Services => _app.Services;
     public IHandoffService Handoff => _app.Services.GetRequiredService<IHandoffService>();
@@ -37,7 +37,7 @@ public sealed class NetworkHost : IAsyncDisposable
     public IAuroraAiClient Client => _app.Services.GetRequiredService<IAuroraAiClient>();
     public AuroraAiEndpoint Endpoint => _app.Services.GetRequiredService<AuroraAiEndpoint>();
 
-    private NetworkHost(WebApplication app, FakeTimeProvider time)
+    private NetworkHost(WebApplication app, ShiftedTimeProvider time)
     {
         _app = app;
         Time = time;
@@ -73,7 +73,7 @@ public sealed class NetworkHost : IAsyncDisposable
         Register(settings, 1, "c8f3d5b2-ae4f-4f9c-b7d6-2a3b4c5d6e7f", NarrowChannel, "http://narrow.bots.test/", ["municipality_code"]);
         Register(settings, 2, "d9a4e6c3-bf5a-4a0d-88e7-3b4c5d6e7f80", ExternalChannel, "https://chat.kela.example/start", ["age"]);
 
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+        var time = new ShiftedTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
