@@ -184,6 +184,7 @@ describe('Tampere demo site (Finnish, localhost origin)', () => {
         .observe(notice, { childList: true, characterData: true, subtree: true });
     });
     await page.locator('.aurorabots-end').click();
+    await page.locator('.aurorabots-confirm-yes').click(); // "End conversation" asks first (widget-tenant.test.mjs)
     await page.waitForFunction((old) => {
       const saved = JSON.parse(sessionStorage.getItem('aurorabots:tampere') || 'null');
       return saved && saved.conversationId && saved.conversationId !== old;

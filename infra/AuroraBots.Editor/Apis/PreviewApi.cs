@@ -9,7 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AuroraBots.Editor.Apis;
 
-public sealed record PreviewRequest(string? Locale);
+/// <param name="Municipality">The municipality whose website the preview stands in for (3-digit code), bound into the
+/// token as the widget binds a tenant's: the channel keeps only a token's own site municipality in the join event.</param>
+public sealed record PreviewRequest(string? Locale, string? Municipality = null);
 
 public sealed record PreviewResponse(string ConversationId, string Token, int ExpiresIn, string BotId, bool DraftValid, IReadOnlyList<ValidationProblem> Errors);
 
@@ -37,6 +39,10 @@ public static class PreviewApi
         if (locale is { Length: > 0 } && !Languages.Contains(locale.Split('-')[0].ToLowerInvariant()))
             return TypedResults.Problem($"Unknown locale '{locale}' (use fi, sv or en).", statusCode: StatusCodes.Status400BadRequest);
 
+        var municipality = request?.Municipality?.Trim();
+        if (municipality is { Length: > 0 } && (municipality.Length != 3 || !municipality.All(char.IsAsciiDigit)))
+            return TypedResults.Problem($"Unknown municipality code '{municipality}' (three digits, e.g. 564).", statusCode: StatusCodes.Status400BadRequest);
+
         var status = await draft.RefreshAsync(cancellationToken);
         if (!status.Runtime.Content.Bots.TryGetValue(bot, out var content))
             return TypedResults.NotFound(new EditorMessageResponse($"The draft has no bot '{bot}'" + (status.IsValid ? "." : " that loads (the draft has errors).")));
@@ -45,6 +51,7 @@ public static class PreviewApi
             UserId = PreviewUsers.IdOf(user),
             UserName = user.Identity?.Name,
             Locale = locale is { Length: > 0 } ? locale : content.DefaultLanguage,
+            SiteMunicipality = municipality is { Length: > 0 } ? municipality : null,
         }, cancellationToken);
         return TypedResults.Ok(new PreviewResponse(token.ConversationId, token.Token, token.ExpiresIn, PreviewBotRouter.DraftBotId(bot), status.IsValid, status.Errors));
     }

@@ -63,7 +63,7 @@ export const api = {
   addUser: (name, password, roles) => call('POST', '/users', { body: { name, password, roles } }),
   changeUser: (name, change) => call('PUT', '/users/' + encodeURIComponent(name), { body: change }),
   removeUser: (name) => call('DELETE', '/users/' + encodeURIComponent(name)),
-  preview: (bot, locale) => call('POST', '/preview/' + encodeURIComponent(bot), { body: { locale } }),
+  preview: (bot, locale, municipality) => call('POST', '/preview/' + encodeURIComponent(bot), { body: { locale, municipality: municipality || null } }),
   tests: (bot) => call('GET', '/tests?bot=' + encodeURIComponent(bot)),
   runTests: (bot) => call('POST', '/tests/run', { body: { bot } }),
   saveTest: (conversationId, name, bot) => call('POST', '/tests', { body: { conversationId, name, bot } }),

@@ -56,7 +56,7 @@ export async function startPreview(bot, locale, municipality = '') {
   status.textContent = t('preview.starting', { bot });
   try {
     const WebChat = await waitForWebChat();
-    const { data } = await api.preview(bot, locale);
+    const { data } = await api.preview(bot, locale, municipality);
     if (mine !== generation) return;
     pending = null;
     const directLine = WebChat.createDirectLine({ token: data.token, domain: `${window.location.origin}/v3/directline` });
