@@ -47,6 +47,10 @@ public sealed class StreamTests(ChannelServer server) : IClassFixture<ChannelSer
         var conversation = await client.StartAsync("""{"user":{}}""");
         var id = (string)conversation["conversationId"]!;
         await using var stream = await StreamClient.OpenAsync((string)conversation["streamUrl"]!);
+        // Typing is live-only (never in the log, so no replay): first make sure the server has this socket, by waiting
+        // for the echo of a message, as a client that just connected would see its own first message.
+        var readyId = await client.PostAsync(id, """{"type":"message","text":"hello","from":{"id":"u1"}}""");
+        await stream.WaitForAsync(a => (string?)a["id"] == readyId);
         var typingId = await client.PostAsync(id, """{"type":"typing","from":{"id":"u1"},"channelData":{"clientActivityID":"typing-1"}}""");
         var activities = await stream.WaitForAsync(a => (string?)a["id"] == typingId);
         var echo = activities.Single(a => (string?)a["id"] == typingId);
