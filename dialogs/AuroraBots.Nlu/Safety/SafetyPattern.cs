@@ -78,28 +78,42 @@ internal sealed class SafetyPattern
         return matchers;
     }
 
-    public bool Matches(IReadOnlyList<Token> tokens)
+    /// <summary>Every word matcher of this pattern (the index gives each an id once all patterns are parsed).</summary>
+    public IEnumerable<WordMatcher> Words => _terms.SelectMany(t => t.Words);
+
+    /// <summary>After the ids are assigned: which ids each term accepts.</summary>
+    public void Index(int wordCount)
     {
-        for (var start = 0; start < tokens.Count; start++)
-            if (_terms[0].MatchesWord(tokens[start].Folded) && MatchFrom(tokens, 1, start + 1)) return true;
+        foreach (var term in _terms)
+        {
+            term.Accepts = new bool[wordCount];
+            foreach (var word in term.Words) term.Accepts[word.Id] = true;
+        }
+    }
+
+    /// <param name="words">Per token of the message, the ids of the word matchers it satisfies.</param>
+    public bool Matches(int[][] words)
+    {
+        for (var start = 0; start < words.Length; start++)
+            if (_terms[0].AcceptsAny(words[start]) && MatchFrom(words, 1, start + 1)) return true;
         return false;
     }
 
     /// <summary>Term <paramref name="index"/> onwards, the previous term having matched up to <paramref name="position"/>.</summary>
-    private bool MatchFrom(IReadOnlyList<Token> tokens, int index, int position)
+    private bool MatchFrom(int[][] words, int index, int position)
     {
         if (index == _terms.Length) return true;
         var term = _terms[index];
         switch (term.Kind)
         {
             case TermKind.End:
-                return tokens.Count - position <= term.Gap && MatchFrom(tokens, index + 1, tokens.Count);
+                return words.Length - position <= term.Gap && MatchFrom(words, index + 1, words.Length);
             case TermKind.Not:
-                return (position >= tokens.Count || !term.MatchesWord(tokens[position].Folded)) && MatchFrom(tokens, index + 1, position);
+                return (position >= words.Length || !term.AcceptsAny(words[position])) && MatchFrom(words, index + 1, position);
             default:
-                var last = Math.Min(tokens.Count - 1, position + term.Gap);
+                var last = Math.Min(words.Length - 1, position + term.Gap);
                 for (var j = position; j <= last; j++)
-                    if (term.MatchesWord(tokens[j].Folded) && MatchFrom(tokens, index + 1, j + 1)) return true;
+                    if (term.AcceptsAny(words[j]) && MatchFrom(words, index + 1, j + 1)) return true;
                 return false;
         }
     }
@@ -108,26 +122,34 @@ internal sealed class SafetyPattern
 
     private sealed record Term(TermKind Kind, int Gap, WordMatcher[] Words)
     {
-        public bool MatchesWord(string folded)
+        public bool[] Accepts { get; set; } = [];
+
+        public bool AcceptsAny(int[] ids)
         {
-            foreach (var word in Words)
-                if (word.Matches(folded)) return true;
+            foreach (var id in ids)
+                if (Accepts[id]) return true;
             return false;
         }
     }
+}
 
-    /// <summary>A word, a stem (prefix) or either with one typo allowed (substitution, insertion, deletion or swap).</summary>
-    private sealed record WordMatcher(string Text, bool Prefix, bool Fuzzy)
+/// <summary>A word, a stem (prefix) or either with one typo allowed (substitution, insertion, deletion or swap).</summary>
+internal sealed class WordMatcher(string text, bool prefix, bool fuzzy)
+{
+    public string Text { get; } = text;
+    public bool Prefix { get; } = prefix;
+    public bool Fuzzy { get; } = fuzzy;
+    /// <summary>Shared by equal matchers of all patterns; set by <see cref="SafetyWordIndex"/>.</summary>
+    public int Id { get; set; }
+
+    public bool Matches(string folded)
     {
-        public bool Matches(string folded)
-        {
-            if (!Prefix) return folded == Text || (Fuzzy && EditDistance.AtMostOne(folded, Text));
-            if (folded.StartsWith(Text, StringComparison.Ordinal)) return true;
-            if (!Fuzzy) return false;
-            // The stem with one typo is a prefix of the word one letter shorter, as long or one longer than the stem.
-            for (var length = Text.Length - 1; length <= Text.Length + 1; length++)
-                if (length <= folded.Length && EditDistance.AtMostOne(folded[..length], Text)) return true;
-            return false;
-        }
+        if (!Prefix) return folded == Text || (Fuzzy && EditDistance.AtMostOne(folded, Text));
+        if (folded.StartsWith(Text, StringComparison.Ordinal)) return true;
+        if (!Fuzzy) return false;
+        // The stem with one typo is a prefix of the word one letter shorter, as long or one longer than the stem.
+        for (var length = Text.Length - 1; length <= Text.Length + 1; length++)
+            if (length <= folded.Length && EditDistance.AtMostOne(folded.AsSpan(0, length), Text)) return true;
+        return false;
     }
 }

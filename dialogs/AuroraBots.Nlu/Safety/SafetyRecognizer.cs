@@ -17,8 +17,13 @@ public sealed class SafetyRecognizer
     private static readonly Lazy<SafetyRecognizer> Shared = new(() => new SafetyRecognizer(SafetyLexicon.LoadEmbedded()));
 
     private readonly IReadOnlyList<SafetyPattern> _patterns;
+    private readonly SafetyWordIndex _words;
 
-    private SafetyRecognizer(IReadOnlyList<SafetyPattern> patterns) => _patterns = patterns;
+    private SafetyRecognizer(IReadOnlyList<SafetyPattern> patterns)
+    {
+        _patterns = patterns;
+        _words = new SafetyWordIndex(patterns);
+    }
 
     /// <summary>The recogniser with the shipped lexicon (parsed once per process).</summary>
     public static SafetyRecognizer Default => Shared.Value;
@@ -36,9 +41,16 @@ public sealed class SafetyRecognizer
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length > MaxCheckedLength) text = text[..MaxCheckedLength];
         var tokens = Tokenizer.Tokenize(text);
-        if (tokens.Count == 0) return null;
+        var words = new int[tokens.Count][];
+        var any = false;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            words[i] = _words.Match(tokens[i].Folded);
+            any |= words[i].Length > 0;
+        }
+        if (!any) return null; // no lexicon word at all: most messages end here
         foreach (var pattern in _patterns)
-            if (pattern.Matches(tokens)) return new SafetyMatch(pattern.Category, pattern.Language);
+            if (pattern.Matches(words)) return new SafetyMatch(pattern.Category, pattern.Language);
         return null;
     }
 }

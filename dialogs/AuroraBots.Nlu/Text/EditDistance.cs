@@ -3,9 +3,12 @@ namespace AuroraBots.Nlu.Text;
 internal static class EditDistance
 {
     /// <summary>True when <paramref name="a"/> and <paramref name="b"/> differ by at most one edit (incl. a swap of neighbours).</summary>
-    public static bool AtMostOne(string a, string b)
+    public static bool AtMostOne(string a, string b) => AtMostOne(a.AsSpan(), b.AsSpan());
+
+    /// <inheritdoc cref="AtMostOne(string, string)"/>
+    public static bool AtMostOne(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
-        if (a == b)
+        if (a.SequenceEqual(b))
         {
             return true;
         }
@@ -20,15 +23,16 @@ internal static class EditDistance
         }
         if (a.Length == b.Length)
         {
-            if (a.AsSpan(prefix + 1).SequenceEqual(b.AsSpan(prefix + 1)))
+            if (a[(prefix + 1)..].SequenceEqual(b[(prefix + 1)..]))
             {
                 return true; // substitution
             }
             return prefix + 1 < a.Length
                 && a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix]
-                && a.AsSpan(prefix + 2).SequenceEqual(b.AsSpan(prefix + 2)); // swap
+                && a[(prefix + 2)..].SequenceEqual(b[(prefix + 2)..]); // swap
         }
-        var (longer, shorter) = a.Length > b.Length ? (a, b) : (b, a);
-        return longer.AsSpan(prefix + 1).SequenceEqual(shorter.AsSpan(prefix)); // insertion/deletion
+        var longer = a.Length > b.Length ? a : b;
+        var shorter = a.Length > b.Length ? b : a;
+        return longer[(prefix + 1)..].SequenceEqual(shorter[prefix..]); // insertion/deletion
     }
 }
