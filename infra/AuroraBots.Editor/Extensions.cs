@@ -58,6 +58,7 @@ public static class EditorExtensions
         services.AddHostedService<EditorStartupCheck>();
         services.AddEditorPreview(); // preview on the draft (routes draft.* Direct Line bots), transcript runs, live validation
 
+        services.AddPlatformDataProtection(); // one key ring for every instance (Redis when configured): cookies valid everywhere
         services.AddAuthentication().AddCookie(EditorRoles.Scheme, cookie =>
         {
             cookie.Cookie.Name = "AuroraEditor";

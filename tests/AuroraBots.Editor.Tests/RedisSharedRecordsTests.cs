@@ -45,6 +45,26 @@ public sealed class RedisSharedRecordsTests(RedisFixture redis) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sign_in_cookie_issued_by_one_instance_is_valid_on_another()
+    {
+        await using var a = await StartAsync();
+        await using var b = await StartAsync();
+        var signIn = await a.Client().PostAsJsonAsync("/editor/api/session", new { name = "ella", password = EditorHost.Password });
+        signIn.EnsureSuccessStatusCode();
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("AuroraEditor=", StringComparison.Ordinal)).Split(';')[0];
+
+        // The instances run from different folders, so only the shared key ring in Redis can make the cookie readable on b.
+        using var onB = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = b.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/editor/api/me") { Headers = { { "Cookie", cookie } } };
+        var me = await onB.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Equal("ella", (await me.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("name").GetString());
+
+        await using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        Assert.True(await connection.GetDatabase().ListLengthAsync(AuroraBots.Platform.Security.SharedKeyRing.RedisKey) > 0, "the key ring is in Redis");
+    }
+
+    [Fact]
     public async Task A_review_submitted_on_one_instance_is_approved_on_another()
     {
         await using var a = await StartAsync();
