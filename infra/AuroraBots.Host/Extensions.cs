@@ -7,6 +7,7 @@ using AuroraBots.Host.Network;
 using AuroraBots.DirectLine;
 using AuroraBots.Network;
 using AuroraBots.Host.Apis;
+using AuroraBots.Host.Health;
 using AuroraBots.Host.Security;
 using AuroraBots.Host.Tokens;
 using AuroraBots.Host.WebChat;
@@ -27,7 +28,7 @@ public static class Extensions
         var configuration = builder.Configuration;
 
         services.AddProblemDetails();
-        services.AddHealthChecks();
+        services.AddAuroraHealthChecks(); // /health/live, /health/ready (content loaded, Redis reachable)
         services.AddDirectLine(configuration.GetSection("DirectLine"));
         services.AddAuroraDialogs(configuration);
         // The local AuroraAI network service only when it is the one the client talks to (no AuroraAI:Client:BaseUrl):
@@ -68,7 +69,7 @@ public static class Extensions
         });
         app.UseRateLimiter();
 
-        app.MapHealthChecks("/healthz");
+        app.MapAuroraHealthChecks();
         app.MapPagesApi();
         app.MapWebChatBundle();
         app.MapBotsApi();
