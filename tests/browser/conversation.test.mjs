@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchBrowser, recordCspViolations, screenshot } from './lib/browser.mjs';
 import { startHost } from './lib/host.mjs';
-import { botEntries, say, transcript, waitForTranscript } from './lib/webchat.mjs';
+import { botEntries, transcript, waitForTranscript, exchange as exchangeIn } from './lib/webchat.mjs';
 
 let host;
 let browser;
@@ -28,14 +28,7 @@ after(async () => {
   await host?.stop();
 });
 
-/** Sends `text` and waits for a bot message after it that matches `expected`. */
-async function exchange(text, expected, what) {
-  await say(page, panel, text);
-  return waitForTranscript(page, panel, (entries) => {
-    const mine = entries.map((e, i) => (e.fromUser && e.text.includes(text) ? i : -1)).filter((i) => i >= 0).pop();
-    return mine !== undefined && entries.slice(mine + 1).some((e) => !e.fromUser && expected.test(e.text));
-  }, 30_000, what);
-}
+const exchange = (text, expected, what) => exchangeIn(page, panel, text, expected, what);
 
 const suggestedActions = () => page.locator(`${panel} .webchat__suggested-actions button`).allInnerTexts();
 

@@ -231,7 +231,7 @@
     ui.saveHtml.textContent = t('saveHtml');
     ui.tools.hidden = !chat;
     // A standing notice ("the conversation has ended") is said again in the language now shown.
-    if (ui.noticeKey && ui.notice.textContent) ui.notice.textContent = t(ui.noticeKey);
+    if (ui.noticeKey && ui.notice.textContent) ui.notice.textContent = typeof ui.noticeKey === 'function' ? ui.noticeKey() : t(ui.noticeKey);
     if (ui.webChatHost) ui.webChatHost.setAttribute('aria-label', t('region'));
     showBot(chat ? chat.botId : (saved && saved.botId) || config.defaultBot);
   }
@@ -250,7 +250,10 @@
     if (info && info.avatarUrl) { ui.avatar.src = info.avatarUrl; ui.avatar.hidden = false; } else { ui.avatar.hidden = true; }
   }
 
-  /** Says a sentence in the live region; `key` (a TEXT key) lets a language switch translate it while it stands. */
+  /**
+   * Says a sentence in the live region; `key` (a TEXT key, or a function building the sentence) lets a language
+   * switch translate it while it stands.
+   */
   function announce(text, key) {
     // Clear first so the same sentence is announced again by screen readers.
     ui.notice.textContent = '';
@@ -382,9 +385,15 @@
         hideUploadButton: true,
         suggestedActionLayout: 'flow',
         primaryFont: 'inherit',
+        // Web Chat's default 250 px minimum makes cards and the text above a carousel wider than a 320 px phone
+        // panel once the avatar gutter is taken; 200 px still leaves a card readable.
+        bubbleMinWidth: 200,
+        // A service's name is its title; cut to one line with an ellipsis it often loses the words that tell services apart.
+        richCardWrapTitle: true,
         rootHeight: '100%'
       },
       avatarMiddleware: avatarMiddleware,
+      attachmentMiddleware: attachmentLanguageMiddleware,
       groupActivitiesMiddleware: groupByBot
     }, ui.webChatHost);
   }
@@ -427,6 +436,22 @@
         var info = bot((aurora && aurora.bot) || (chat && chat.botId) || config.defaultBot);
         if (!info || !info.avatarUrl) return next(args);
         return function () { return reactElement('img', { className: 'aurorabots-message-avatar', src: info.avatarUrl, alt: '', 'data-bot': info.id }); };
+      };
+    };
+  }
+
+  /**
+   * A service card whose texts are in another language than the chat (PTV texts are Finnish; the bot marks such an
+   * attachment with "locale") is wrapped in an element with that lang, so a screen reader reads it with a Finnish
+   * voice instead of mispronouncing it in Swedish or English.
+   */
+  function attachmentLanguageMiddleware() {
+    return function (next) {
+      return function (card) {
+        var rendered = next(card);
+        var locale = card && card.attachment && card.attachment.locale;
+        if (!locale || locale === chat.language) return rendered;
+        return reactElement('div', { lang: locale, className: 'aurorabots-foreign-card', children: rendered });
       };
     };
   }
@@ -485,7 +510,8 @@
     var replayed = activity.timestamp && Date.parse(activity.timestamp) < pageLoadedAt - 2000;
     if (!replayed) {
       var info = bot(botId);
-      announce(t('nowTalking').replace('{name}', nameOf(info.name)).replace('{org}', nameOf(info.organisation)), null);
+      var nowTalking = function () { return t('nowTalking').replace('{name}', nameOf(info.name)).replace('{org}', nameOf(info.organisation)); };
+      announce(nowTalking(), nowTalking);
     }
   }
 

@@ -38,3 +38,12 @@ export async function say(page, scope, text) {
 
 export const botEntries = (entries) => entries.filter((e) => !e.fromUser);
 export const userEntries = (entries) => entries.filter((e) => e.fromUser);
+
+/** Says `text` and waits for a bot message after the user's latest one that matches `expected`. */
+export async function exchange(page, scope, text, expected, what, timeout = 30_000) {
+  await say(page, scope, text);
+  return waitForTranscript(page, scope, (entries) => {
+    const mine = entries.map((e, i) => (e.fromUser && e.text.includes(text) ? i : -1)).filter((i) => i >= 0).pop();
+    return mine !== undefined && entries.slice(mine + 1).some((e) => !e.fromUser && expected.test(e.text));
+  }, timeout, what);
+}
