@@ -6,17 +6,30 @@ using AuroraBots.Nlu.Routing;
 
 namespace AuroraBots.Dialogs.Engine;
 
+/// <summary>Whether a message stated facts (<see cref="MessageFacts"/>): none, some besides other words, or only facts.</summary>
+internal enum FactsKind { None, Some, Only }
+
 /// <summary>What happens to a message no prompt waits for: start the intent's flow, ask "did you mean…?", or fall back.</summary>
 internal sealed class IntentRouter(DialogTurn turn)
 {
     public const string FallbackFlow = "fallback";
+    /// <summary>Shared flow run when a message only stated facts (no matter): thanks and asks what the user needs.</summary>
+    public const string NotedFlow = "noted";
 
     /// <summary>
     /// No prompt waits: act on the intent, ask "did you mean A or B?" when two matters are genuinely close, or answer
     /// small talk / the not-understood with what the bot can do (<see cref="RoutingPolicy"/>).
     /// </summary>
-    public async Task RouteAsync(NluResult nlu)
+    /// <param name="facts">Whether the message stated facts (a municipality, an age): without a matter they are acknowledged.</param>
+    public async Task RouteAsync(NluResult nlu, FactsKind facts = FactsKind.None)
     {
+        if (facts == FactsKind.Only && turn.Content.FindFlow(turn.ActiveBotId, NotedFlow) is not null)
+        {
+            // "Oulu", "asun Oulussa": a fact, not a matter (however much "Oulu" looks like "koulu").
+            turn.Push(NotedFlow);
+            await turn.Flows.RunAsync();
+            return;
+        }
         var routing = turn.Services.Options.Routing;
         var known = nlu.Intents.Where(i => turn.Runtime.Route(turn.ActiveBotId, i.Intent) is not null).ToList();
         var decision = RoutingPolicy.Decide(known, turn.ActiveBot.Manifest.Intents.Keys.ToHashSet(StringComparer.Ordinal), routing);
@@ -31,6 +44,12 @@ internal sealed class IntentRouter(DialogTurn turn)
             case RouteKind.OutOfScope when turn.Runtime.Route(turn.ActiveBotId, routing.OutOfScopeIntent) is not null:
                 await StartAsync(routing.OutOfScopeIntent);
                 return;
+        }
+        if (facts != FactsKind.None && turn.Content.FindFlow(turn.ActiveBotId, NotedFlow) is not null)
+        {
+            turn.Push(NotedFlow);
+            await turn.Flows.RunAsync();
+            return;
         }
         if (turn.Content.FindFlow(turn.ActiveBotId, FallbackFlow) is not null)
         {

@@ -196,6 +196,13 @@ internal sealed class Turn
 
         // From here on the message is about the conversation's content: a pending consent, a clarification,
         // a waiting prompt or a new intent. Checks that must see every message first go above this line.
+        var facts = TakeFacts(text, nlu);
+        if (State.PendingHandoff is { } offer && !offer.AskingStay && facts.Any(offer.Offered.Contains))
+        {
+            // "ei, asun Espoossa" / "Espoo" during the consent: the offer is rebuilt with the corrected value.
+            _turn.Consent.Ask();
+            return;
+        }
         if (State.PendingHandoff is not null && await _turn.Consent.OnAnswerAsync(text, nlu)) return;
         if (State.PendingClarification is { } candidates)
         {
@@ -213,8 +220,7 @@ internal sealed class Turn
             return;
         }
 
-        Recognise(nlu);
-        await _turn.Intents.RouteAsync(nlu);
+        await _turn.Intents.RouteAsync(nlu, facts.Count == 0 ? FactsKind.None : MessageFacts.IsOnlyFacts(text, nlu) ? FactsKind.Only : FactsKind.Some);
     }
 
     /// <summary>
@@ -229,22 +235,16 @@ internal sealed class Turn
         return nlu.LanguageConfidence >= (words >= 3 ? confidence : Math.Max(0.95, confidence));
     }
 
-    /// <summary>Attributes the bot may pick up from any message (manifest <c>recognise</c>) and does not hold yet.</summary>
-    private void Recognise(NluResult nlu)
+    /// <summary>
+    /// Mixed initiative: keeps the facts of every message (manifest <c>recognise</c>), whatever was asked, and lets the
+    /// user correct what the bot assumed (<see cref="MessageFacts"/>). Returns the attributes that changed.
+    /// </summary>
+    private IReadOnlyList<string> TakeFacts(string text, NluResult nlu)
     {
         var wanted = _turn.ActiveBot.Manifest.Recognise ?? [AttributeSchema.MunicipalityCode, AttributeSchema.Age];
-        foreach (var entity in nlu.Entities)
-        {
-            var attribute = entity.Type switch
-            {
-                EntityTypes.Municipality => AttributeSchema.MunicipalityCode,
-                EntityTypes.Age => AttributeSchema.Age,
-                _ => null,
-            };
-            if (attribute is null || !wanted.Contains(attribute) || _turn.Bot.Attributes.ContainsKey(attribute)) continue;
-            if (AttributeSchema.CheckValue(attribute, entity.Value) is null)
-                _turn.SetAttribute(attribute, entity.Value, AttributeSources.Recognised);
-        }
+        var facts = MessageFacts.From(text, nlu, _turn.Bot.Attributes, wanted);
+        foreach (var fact in facts) _turn.SetAttribute(fact.Attribute, fact.Value, AttributeSources.Recognised);
+        return [.. facts.Select(f => f.Attribute)];
     }
 
     private string? LanguageOf(string? locale) => _turn.Services.Languages.Find(locale);

@@ -75,7 +75,7 @@ public sealed class MunicipalityPrompt : Prompt
 
     internal override Task<PromptAnswer?> OnRecognizeAsync(PromptContext context, string text, NluResult nlu)
     {
-        var code = nlu.Entities.FirstOrDefault(e => e.Type == EntityTypes.Municipality)?.Value;
+        var code = Engine.MessageFacts.Municipality(nlu)?.Value; // "muutan Tampereelta Ouluun" answers Oulu
         if (code is null && AuroraCodeLists.Default.IsValidMunicipalityCode(text)) code = text;
         return Answer(code is null ? null : new PromptAnswer(code));
     }
