@@ -8,15 +8,18 @@ import { aurora, openChat, startHost } from './host.mjs';
 const texts = {
   fi: {
     municipality: 'Oulu', municipalityName: 'Oulu', youthMatter: 'olen nuori ja tarvitsen apua', yes: 'kyllä',
-    askMunicipality: /Missä kunnassa/i, summerJobs: 'Kesätyöt', summerIntro: /kesätyöseteleitä/i,
+    askMunicipality: /Missä kunnassa/i, askMatter: /omin sanoin/i,
+    summerJobs: 'Kesätyöt', summerIntro: /kesätyöseteleitä/i,
   },
   sv: {
     municipality: 'Uleåborg', municipalityName: 'Uleåborg', youthMatter: 'jag är ung och behöver hjälp', yes: 'ja',
-    askMunicipality: /I vilken kommun/i, summerJobs: 'Sommarjobb', summerIntro: /sommarjobbssedlar/i,
+    askMunicipality: /I vilken kommun/i, askMatter: /med egna ord/i,
+    summerJobs: 'Sommarjobb', summerIntro: /sommarjobbssedlar/i,
   },
   en: {
     municipality: 'Oulu', municipalityName: 'Oulu', youthMatter: "I'm young and need help", yes: 'yes',
-    askMunicipality: /Which municipality/i, summerJobs: 'Summer jobs', summerIntro: /summer job vouchers/i,
+    askMunicipality: /Which municipality/i, askMatter: /in your own words/i,
+    summerJobs: 'Summer jobs', summerIntro: /summer job vouchers/i,
   },
 };
 
@@ -37,13 +40,13 @@ for (const [language, t] of Object.entries(texts)) {
     test('front desk → youth check-in → recommendations → work and study uses the received municipality', async () => {
       const chat = await openChat(host, 'frontdesk', language);
       try {
-        // Front desk greets and asks for the municipality.
+        // Front desk greets and listens first: it asks for the matter, not the municipality.
         await chat.join();
-        const ask = await chat.next(a => fromBot('frontdesk')(a) && t.askMunicipality.test(a.text ?? ''), 'the front desk asking for the municipality');
+        const ask = await chat.next(a => fromBot('frontdesk')(a) && t.askMatter.test(a.text ?? ''), 'the front desk asking for the matter');
         assert.equal(aurora(ask).bot, 'frontdesk');
         assert.equal(aurora(ask).locale, language);
         await chat.say(t.municipality);
-        await chat.next(fromBot('frontdesk'), 'the front desk asking for the matter');
+        await chat.next(a => fromBot('frontdesk')(a) && t.askMatter.test(a.text ?? ''), 'the front desk noting the municipality');
 
         // Free text routes to the youth bot; the consent offers exactly the municipality.
         await chat.say(t.youthMatter);
