@@ -11,6 +11,7 @@ import { after, before, test } from 'node:test';
 import { seriousViolations } from './lib/axe.mjs';
 import { launchBrowser, recordCspViolations, screenshot, watch } from './lib/browser.mjs';
 import { editorWorkspace, liveGreeting, waitForLiveGreeting } from './lib/editor.mjs';
+import { openFile, textField } from './lib/editor-ui.mjs';
 import { startHost } from './lib/host.mjs';
 import { botEntries, say, waitForTranscript } from './lib/webchat.mjs';
 
@@ -50,15 +51,6 @@ async function signIn(page, user) {
   await page.locator('#whoami', { hasText: `Signed in as ${user.name}` }).waitFor();
 }
 
-async function openFile(page, filePath) {
-  const bot = filePath.split('/')[0];
-  const details = page.locator(`details[data-bot="${bot}"]`);
-  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
-  await page.locator(`button[data-file="${filePath}"]`).click();
-  await page.locator('#file-title', { hasText: filePath }).waitFor();
-}
-
-const textField = (page, yamlPath) => page.locator(`#form-view textarea[data-path="${yamlPath}"]`);
 const fieldErrors = (page, yamlPath) => page.locator(`#form-view .field[data-path="${yamlPath}"] .field-error`);
 
 test('sign in, edit, validate at the field, fix, save, preview the draft, run tests, publish, live bot, roll back', async () => {
@@ -195,6 +187,46 @@ test('two pages editing the same file: the second save gets a conflict, nothing 
   assert.equal(await textField(second, 'steps[0].say.fi').inputValue(), 'Hei, olen {bot.name}. Ensimmäinen muokkaus.');
   await first.close();
   await second.close();
+});
+
+test('a slow answer when opening a file never replaces text typed meanwhile, nor a file chosen after it', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${host.origin}/editor`);
+  await page.locator('#whoami', { hasText: 'pekka' }).waitFor();
+  await openFile(page, file);
+  const before = await textField(page, field).inputValue();
+  const draftText = () => page.evaluate(async (f) => (await (await fetch(`/editor/api/files/${f}`)).json()).content, file);
+  // From now on a file's content arrives late (bot.yaml later than main.yaml), as on a loaded server.
+  await page.route(/\/editor\/api\/files\/.+/, async (route) => {
+    if (route.request().method() !== 'GET') return route.continue();
+    const response = await route.fetch();
+    await new Promise((resolve) => setTimeout(resolve, route.request().url().endsWith('bot.yaml') ? 1200 : 600));
+    await route.fulfill({ response });
+  });
+  // Choosing the open file again, then typing and saving: the typed text stays and is what the draft holds.
+  await page.locator(`button[data-file="${file}"]`).click();
+  const typed = 'Hi, I am {bot.name}. Typed right after choosing the open file again.';
+  await textField(page, field).fill(typed);
+  await page.locator('#save-file').click();
+  await page.locator('#file-status', { hasText: 'Saved' }).waitFor();
+  await page.waitForTimeout(1500); // longer than any late answer
+  assert.equal(await textField(page, field).inputValue(), typed);
+  assert.match(await draftText(), /Typed right after choosing/);
+
+  // bot.yaml is chosen, then main.yaml before bot.yaml has arrived: main.yaml is what stays open.
+  await page.locator('button[data-file="sample/bot.yaml"]').click();
+  await page.locator(`button[data-file="${file}"]`).click();
+  await page.locator('#panel-edit:not([aria-busy])').waitFor();
+  await page.waitForTimeout(1500);
+  assert.equal(await page.locator('#file-title').innerText(), file);
+  assert.equal(await textField(page, field).inputValue(), typed);
+
+  await page.unroute(/\/editor\/api\/files\/.+/);
+  await textField(page, field).fill(before);
+  await page.locator('#save-file').click();
+  await page.locator('#file-status', { hasText: 'Saved' }).waitFor();
+  assert.equal(await draftText().then((text) => text.includes(typed)), false);
+  await page.close();
 });
 
 test('a preview conversation saved as a test runs with the bot\'s tests; a broken text shows expected vs actual', async () => {

@@ -18,6 +18,8 @@ export async function openFile(page, filePath) {
   if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
   await page.locator(`button[data-file="${filePath}"]`).click();
   await page.locator('#file-title', { hasText: filePath }).waitFor();
+  // The pane is busy while a file loads: typing before it is done would be replaced by the loaded text.
+  await page.locator('#panel-edit:not([aria-busy])').waitFor();
 }
 
 export const textField = (page, yamlPath) => page.locator(`#form-view textarea[data-path="${yamlPath}"]`);

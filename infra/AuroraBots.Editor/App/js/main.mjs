@@ -209,17 +209,38 @@ function stepList() {
 
 const isDirty = () => !!state.file && state.file.text !== state.file.saved;
 
-export async function openFile(path, focus, { show = true } = {}) {
+const openTicketPending = () => $('panel-edit').hasAttribute('aria-busy');
+
+// Which open is the newest: a slower earlier answer must not replace a later choice.
+let openTicket = 0;
+
+/**
+ * Shows `path` in the editor. Choosing the file that is already open only shows it (a fresh GET would discard edits
+ * typed meanwhile, and an answer arriving after a save would put the old text back); `reload` fetches it on purpose.
+ */
+export async function openFile(path, focus, { show = true, reload = false } = {}) {
+  if (!reload && state.file?.path === path && !openTicketPending()) {
+    if (show) showPanel('edit');
+    if (focus) focusPath(focus);
+    return;
+  }
   if (state.file?.path !== path && isDirty() && !window.confirm(t('edit.discardConfirm'))) return;
   if (show) showPanel('edit');
+  const ticket = ++openTicket;
+  $('panel-edit').setAttribute('aria-busy', 'true');
   $('file-status').textContent = t('edit.opening', { path });
+  let data;
   try {
-    const { data } = await api.file(path);
-    state.file = { path, bot: path.split('/')[0], eTag: data.eTag, text: data.content, saved: data.content, doc: parse(data.content), view: state.file?.view ?? 'form' };
+    ({ data } = await api.file(path));
   } catch (error) {
+    if (ticket !== openTicket) return;
+    $('panel-edit').removeAttribute('aria-busy');
     $('file-status').textContent = t('edit.cannotOpen', { path, message: error.message });
     return;
   }
+  if (ticket !== openTicket) return;
+  $('panel-edit').removeAttribute('aria-busy');
+  state.file = { path, bot: path.split('/')[0], eTag: data.eTag, text: data.content, saved: data.content, doc: parse(data.content), view: state.file?.view ?? 'form' };
   $('conflict').hidden = true;
   $('file-title').textContent = path;
   $('save-file').disabled = false;
@@ -242,7 +263,7 @@ export async function reloadOpenFile() {
   if (!state.file) return;
   const path = state.file.path;
   state.file.saved = state.file.text; // the reload discards on purpose
-  await openFile(path, undefined, { show: false });
+  await openFile(path, undefined, { show: false, reload: true });
 }
 
 function languagesOf(bot) {
