@@ -23,6 +23,7 @@ public static class Extensions
         configuration.Bind(options);
 
         services.TryAddSingleton<AuroraAiEndpoint>();
+        services.TryAddSingleton<ReceiverCredentials>();
         services.TryAddTransient<AuroraAiPlugin>();
         services.AddHttpClient<IAuroraAiClient, AuroraAiClient>()
             // GET session_attributes carries the token in its query. .NET redacts query strings in the default

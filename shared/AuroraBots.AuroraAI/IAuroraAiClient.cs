@@ -29,6 +29,13 @@ public interface IAuroraAiClient
 
     /// <summary><c>GET session_attributes?access_token=</c>. Null when the token is unknown, expired or used.</summary>
     Task<SessionAttributes?> GetSessionAttributesAsync(string accessToken, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The same read, authenticated as <paramref name="reader"/> (the receiving service): a network that binds tokens
+    /// to receivers answers as if the token were unknown when it was issued for someone else, and refuses (401) wrong
+    /// credentials instead of reading anonymously.
+    /// </summary>
+    Task<SessionAttributes?> GetSessionAttributesAsync(string accessToken, Client.AuroraClientCredentials reader, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The AuroraAI network could not answer (down, slow, overloaded or circuit open).</summary>

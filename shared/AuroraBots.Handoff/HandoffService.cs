@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using AuroraBots.AuroraAI;
+using AuroraBots.AuroraAI.Client;
 using AuroraBots.AuroraAI.Models;
 using AuroraBots.Dialogs.Handoff;
 using AuroraBots.Handoff.Ledger;
@@ -10,8 +11,8 @@ namespace AuroraBots.Handoff;
 /// <summary>
 /// Consented hand-off over the AuroraAI session-transfer API: every decision becomes a receipt in the
 /// <see cref="IConsentLedger"/> first, then only the consented attributes the target is registered to receive
-/// are posted to the target's channel. Redemption is one-time, bound to the target, and refused after expiry or
-/// revocation.
+/// are posted to the target's channel. Redemption is one-time, bound to the target (in the ledger and, through the
+/// target's own credentials, in the network), and refused after expiry or revocation.
 /// </summary>
 /// <remarks>
 /// Throws <see cref="AuroraAiUnavailableException"/> when the network or the ledger cannot answer, so the
@@ -23,6 +24,7 @@ public sealed class HandoffService(
     HandoffTargets targets,
     SubjectPseudonymizer pseudonymizer,
     HandoffOptions options,
+    ReceiverCredentials receivers,
     TimeProvider time,
     ILogger<HandoffService> logger) : IHandoffService
 {
@@ -107,21 +109,38 @@ public sealed class HandoffService(
         SessionAttributes? attributes;
         try
         {
-            // The client reads anonymously, as a receiving service does, and never retries a read that was sent.
-            attributes = await network.GetSessionAttributesAsync(accessToken.ToLowerInvariant(), cancellationToken);
+            // Read as the receiving bot's own registered client, whether or not the ledger knows the token: the network
+            // refuses a token issued for another receiver (and wrong credentials) instead of handing it to any holder.
+            // The client never retries a read that was sent.
+            attributes = await network.GetSessionAttributesAsync(accessToken.ToLowerInvariant(), receivers.For(targetBotId), cancellationToken);
         }
         catch (Exception e) when (e is AuroraAiUnavailableException or AuroraAiRequestException)
         {
             // Not the user's fault: let them try again once the network is back.
             await TryUnmark(hash, cancellationToken);
-            if (e is AuroraAiRequestException) return null;
+            if (e is AuroraAiRequestException) return null; // e.g. 401: the bot's own credentials are not registered there
             throw;
         }
-        if (attributes is null) return null;
+        if (attributes is null)
+        {
+            // Unknown to the network for this reader (another receiver's token, or spent): release the mark so a refusal
+            // here cannot spend the token for the bot it was issued for.
+            await TryUnmark(hash, cancellationToken);
+            logger.LogInformation("Access token refused by the network for {Target} (consent {ReceiptId})", targetBotId, receipt?.Id ?? "external");
+            return null;
+        }
 
         // The receiver only ever sees what it declared, even from a foreign token.
         var target = targets.Find(targetBotId);
         return target is null ? attributes : AttributeNames.Keep(attributes, target.Receives);
+    }
+
+    public async Task<IReadOnlySet<string>> RevokedAsync(IReadOnlyCollection<string> receiptIds, CancellationToken cancellationToken = default)
+    {
+        var revoked = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in receiptIds.Distinct())
+            if (await Ledgered(() => ledger.GetAsync(id, cancellationToken)) is { RevokedAt: not null }) revoked.Add(id);
+        return revoked;
     }
 
     private static string NewReceiptId() => "cr_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));

@@ -54,7 +54,7 @@ public static class PreviewTestSupport
         {
             var address = host.BaseAddress.ToString().TrimEnd('/');
             app!.Services.GetRequiredService<AuroraAiEndpoint>().SetBaseAddress(host.BaseAddress);
-            app.Services.GetRequiredService<IAuroraServiceRegistry>().RegisterBots(app.Services.GetRequiredService<IBotCatalog>(), address, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+            app.Services.GetRequiredService<IAuroraServiceRegistry>().RegisterBots(app.Services.GetRequiredService<IBotCatalog>(), app.Services.GetRequiredService<AuroraBots.AuroraAI.Client.ReceiverCredentials>(), address, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         }
         return host;
     }

@@ -18,7 +18,7 @@ public class NetworkWiringTests(HostFactory factory) : IClassFixture<HostFactory
         var receivers = catalog.Bots.Where(b => b.ServiceChannelId is not null).ToList();
         Assert.NotEmpty(receivers);
 
-        registry.RegisterBots(catalog, "https://chat.example.fi", NullLogger.Instance);
+        registry.RegisterBots(catalog, factory.Services.GetRequiredService<AuroraBots.AuroraAI.Client.ReceiverCredentials>(), "https://chat.example.fi", NullLogger.Instance);
 
         foreach (var bot in receivers)
         {

@@ -22,7 +22,7 @@ public static partial class Placeholders
     private static readonly HashSet<string> FixedNames =
     [
         "bot.name", "bot.organisation", "conv.language", "conv.subject", "user.attributes",
-        "handoff.target", "handoff.organisation", "handoff.purpose", "handoff.offered",
+        "handoff.target", "handoff.organisation", "handoff.purpose", "handoff.offered", "handoff.removed",
         "bot.intents", "source.bot", "source.receipt", "attribute.name", "attribute.value", "language.name",
         "area.municipality",
     ];

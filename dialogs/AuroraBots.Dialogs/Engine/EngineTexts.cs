@@ -35,6 +35,7 @@ public static class EngineTexts
     public const string ConsentStay = "consent_stay";
     public const string ConsentStayed = "consent_stayed";
     public const string HandoffDone = "handoff_done";
+    public const string ConsentRevokedRemoved = "consent_revoked_removed";
     public const string HandoffUnavailable = "handoff_unavailable";
     public const string HandoffFailed = "handoff_failed";
     public const string HandedBack = "handoff_back";
@@ -70,7 +71,7 @@ public static class EngineTexts
         StateUnavailable, Error, UnknownBot, InvalidAnswer, GaveUp, Yes, No, ScaleHint, Clarify, Or, NoAttributes,
         SourceAsked, SourceRecognised, SourceHandoff, SourceSet, SourceSite, SourceTest,
         ConsentQuestion, ConsentAll, ConsentChoose, ConsentNone, ConsentPick, ConsentStayQuestion, ConsentContinue, ConsentStay, ConsentStayed,
-        HandoffDone, HandoffUnavailable, HandoffFailed, HandedBack, NoPreviousBot,
+        HandoffDone, ConsentRevokedRemoved, HandoffUnavailable, HandoffFailed, HandedBack, NoPreviousBot,
         RecommendIntro, RecommendNone, RecommendUnavailable, RecommendNoMeters, RecommendNoMore, RecommendOpen, RecommendCall,
         RecommendDetails, RecommendMore, RecommendUseful, RecommendNotUseful, RecommendNationwide, RecommendRegional,
         RecommendInFinnish, RecommendNoLocal, DetailsAddress, DetailsHours, DetailsPhone, DetailsNone, FeedbackThanks, FeedbackFailed, ActionFailed, LanguageSwitched, FlowChanged,

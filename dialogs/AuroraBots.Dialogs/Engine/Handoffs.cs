@@ -61,6 +61,9 @@ internal sealed class Handoffs(DialogTurn turn)
         turn.State.BotStack.Remove(target.Id);
         turn.State.BotStack.Add(target.Id);
         if (!target.Languages.Contains(turn.Language)) turn.Language = target.DefaultLanguage;
+        // Only this decision counts: whatever an earlier hand-off gave the target is gone, so a decline or a smaller
+        // choice now never lets it greet with values the user did not consent to this time.
+        ForgetTransferred(turn.State.For(target.Id), _ => true);
         if (transfer.AccessToken is { } token) await RedeemAsync(target.Id, token, source, transfer.ReceiptId);
         turn.Bot.Stack.Clear();
         turn.Push(target.Manifest.Entry ?? "");
@@ -96,6 +99,49 @@ internal sealed class Handoffs(DialogTurn turn)
             turn.Services.Logger.LogError(ex, "Redeeming a hand-off token for {Target} failed", targetBot);
             return false;
         }
+    }
+
+    /// <summary>
+    /// Revocation takes effect at once: the attributes any bot received under a consent that is now revoked are
+    /// removed from its state, and the user is told which. Asked once per turn, only while hand-off values are held.
+    /// </summary>
+    public async Task DropRevokedAsync()
+    {
+        if (turn.Services.Handoff is not { } handoff) return;
+        var held = turn.State.Bots.Values.SelectMany(b => b.Attributes.Values)
+            .Where(a => a.Source == AttributeSources.Handoff && a.Receipt is not null).Select(a => a.Receipt!).ToHashSet();
+        if (held.Count == 0) return;
+        IReadOnlySet<string> revoked;
+        try { revoked = await handoff.RevokedAsync(held, turn.Cancellation); }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The ledger is unreachable: nothing is known to be revoked; the next turn asks again.
+            turn.Services.Logger.LogWarning(ex, "Could not check hand-off consents for revocation");
+            return;
+        }
+        if (revoked.Count == 0) return;
+        foreach (var (botId, bot) in turn.State.Bots.Where(b => turn.Content.Bots.ContainsKey(b.Key)))
+        {
+            var removed = ForgetTransferred(bot, a => a.Receipt is { } r && revoked.Contains(r));
+            if (removed.Count == 0) continue;
+            var replies = turn.Replies;
+            var scope = new Dictionary<string, string>
+            {
+                ["handoff.target"] = replies.BotName(botId),
+                ["handoff.removed"] = string.Join('\n', removed.Select(r => $"- **{replies.AttributeLabel(r.Name)}**: {replies.DisplayValue(r.Name, r.Value)}")),
+            };
+            replies.Say(replies.SharedText(EngineTexts.ConsentRevokedRemoved, scope: scope));
+            turn.Services.Logger.LogInformation("Revoked consent: removed {Attributes} from {Bot}", string.Join(",", removed.Select(r => r.Name)), botId);
+        }
+    }
+
+    /// <summary>Removes the hand-off attributes of <paramref name="bot"/> that match; returns their names and values.</summary>
+    private static List<(string Name, string Value)> ForgetTransferred(BotState bot, Func<AttributeValue, bool> match)
+    {
+        var removed = bot.Attributes.Where(a => a.Value.Source == AttributeSources.Handoff && match(a.Value))
+            .Select(a => (a.Key, a.Value.Value)).ToList();
+        foreach (var (name, _) in removed) bot.Attributes.Remove(name);
+        return removed;
     }
 
     /// <summary>Back to the bot that handed over; its flows continue where they were.</summary>

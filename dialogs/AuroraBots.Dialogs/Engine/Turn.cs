@@ -53,6 +53,7 @@ internal sealed class Turn
                 await OnMessageAsync(answerContent: !restarted);
                 break;
         }
+        await _turn.Handoffs.DropRevokedAsync();
     }
 
     /// <summary>The conversation's entry bot is the recipient of its first activity; after hand-offs the active bot is in state.</summary>

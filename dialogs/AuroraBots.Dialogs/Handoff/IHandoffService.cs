@@ -17,6 +17,13 @@ public interface IHandoffService
 
     /// <summary>Redeems an <c>auroraai_access_token</c> for <paramref name="targetBotId"/>; null when refused (used, expired, unknown, revoked).</summary>
     Task<SessionAttributes?> RedeemAsync(string targetBotId, string accessToken, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Which of <paramref name="receiptIds"/> were revoked. The engine drops the attributes received under them from
+    /// the receiving bot's state in the same turn. A service without a consent ledger has nothing to revoke.
+    /// </summary>
+    Task<IReadOnlySet<string>> RevokedAsync(IReadOnlyCollection<string> receiptIds, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlySet<string>>(new HashSet<string>());
 }
 
 /// <param name="SubjectId">Pseudonymous id of the user (derived from conversation and user id, never the raw ids).</param>

@@ -63,7 +63,7 @@ public sealed class TranscriptHost : IAsyncDisposable
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         app.Services.GetRequiredService<AuroraAiEndpoint>().SetBaseAddress(new Uri(address));
-        app.Services.GetRequiredService<IAuroraServiceRegistry>().RegisterBots(app.Services.GetRequiredService<IBotCatalog>(), address, NullLogger.Instance);
+        app.Services.GetRequiredService<IAuroraServiceRegistry>().RegisterBots(app.Services.GetRequiredService<IBotCatalog>(), app.Services.GetRequiredService<AuroraBots.AuroraAI.Client.ReceiverCredentials>(), address, NullLogger.Instance);
         return new TranscriptHost(app);
     }
 

@@ -29,7 +29,7 @@ public static class EmbeddedNetworkWiring
 
             var configured = app.Services.GetRequiredService<IOptionsMonitor<WidgetOptions>>().CurrentValue.PublicBaseUrl;
             var publicBase = string.IsNullOrWhiteSpace(configured) ? own.GetLeftPart(UriPartial.Authority) : configured.TrimEnd('/');
-            app.Services.GetRequiredService<IAuroraServiceRegistry>().RegisterBots(app.Services.GetRequiredService<IBotCatalog>(), publicBase, logger);
+            app.Services.GetRequiredService<IAuroraServiceRegistry>().RegisterBots(app.Services.GetRequiredService<IBotCatalog>(), app.Services.GetRequiredService<AuroraBots.AuroraAI.Client.ReceiverCredentials>(), publicBase, logger);
         });
 
     /// <summary>The first address Kestrel listens on, with wildcard hosts replaced by loopback.</summary>

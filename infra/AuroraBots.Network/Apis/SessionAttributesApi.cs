@@ -14,7 +14,7 @@ namespace AuroraBots.Network.Apis;
 
 /// <summary>
 /// Session transfer: <c>POST session_attributes</c> (Basic auth) returns the plain-text URL carrying
-/// <c>auroraai_access_token</c>; <c>GET session_attributes?access_token=</c> (no auth, CORS *) returns the
+/// <c>auroraai_access_token</c>; <c>GET session_attributes?access_token=</c> (no auth or the receiver's, CORS *) returns the
 /// attributes the receiver registered for. Extension: <c>DELETE session_attributes/consents/{receiptId}</c>
 /// revokes the caller's tokens of a consent receipt. Tokens and attribute values are never logged.
 /// </summary>
@@ -90,8 +90,11 @@ internal static partial class SessionAttributesApi
         if (token.Length == 0) return TextResults.Text(400, "access_token is a required parameter");
         if (!TokenFormat().IsMatch(token)) return TextResults.Text(400, "Invalid access token format");
 
-        // Extension: a reader that does authenticate must be the receiver the token was issued for.
-        var reader = http.Request.Headers.Authorization.Count > 0 ? BasicAuthentication.TryAuthenticate(http) : null;
+        // Extension: a reader that does authenticate must be the receiver the token was issued for. Credentials that
+        // do not authenticate are refused, never taken as an anonymous read (that would skip the receiver check).
+        AuroraServiceRegistration? reader = null;
+        if (http.Request.Headers.Authorization.Count > 0 && (reader = BasicAuthentication.TryAuthenticate(http)) is null)
+            return TextResults.Unauthorized();
         var grant = tokens.Redeem(token.ToLowerInvariant(), out _, reader?.ClientId);
         if (grant is null)
             return TextResults.Text(404, "Access token does not exist");

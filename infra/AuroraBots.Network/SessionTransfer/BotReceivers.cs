@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using AuroraBots.AuroraAI.Client;
 using AuroraBots.Builder;
 using Microsoft.Extensions.Logging;
 
@@ -13,18 +12,21 @@ public static class BotReceivers
 {
     private const string MeterPrefix = "life_situation_meters.";
 
-    /// <summary>Every bot with a service channel, landing at <c>{publicBase}/handoff/{botId}</c>. A bad manifest is logged, not thrown.</summary>
-    public static void RegisterBots(this IAuroraServiceRegistry registry, IBotCatalog catalog, string publicBase, ILogger logger)
+    /// <summary>
+    /// Every bot with a service channel, landing at <c>{publicBase}/handoff/{botId}</c>, with the client credentials the
+    /// bot reads its hand-offs with (<see cref="ReceiverCredentials"/>). A bad manifest is logged, not thrown.
+    /// </summary>
+    public static void RegisterBots(this IAuroraServiceRegistry registry, IBotCatalog catalog, ReceiverCredentials credentials, string publicBase, ILogger logger)
     {
         foreach (var bot in catalog.Bots.Where(b => b.ServiceChannelId is not null))
         {
             try
             {
+                var client = credentials.For(bot.Id);
                 registry.Register(new AuroraServiceRegistration
                 {
-                    ClientId = StableUuid4("aurorabots-bot:" + bot.Id),
-                    // Receivers read transferred attributes anonymously; this secret only satisfies the registry.
-                    ClientSecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)),
+                    ClientId = client.ClientId,
+                    ClientSecret = client.ClientSecret,
                     Name = new(bot.DisplayName),
                     Provider = new(bot.Organisation),
                     Description = new(bot.Description),
@@ -47,12 +49,5 @@ public static class BotReceivers
         attribute.StartsWith(MeterPrefix, StringComparison.Ordinal) ? MeterPrefix[..^1] : attribute;
 
     /// <summary>A canonical lowercase UUIDv4 derived from <paramref name="name"/> (stable across restarts).</summary>
-    public static string StableUuid4(string name)
-    {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(name))[..16];
-        bytes[6] = (byte)((bytes[6] & 0x0f) | 0x40); // version 4
-        bytes[8] = (byte)((bytes[8] & 0x3f) | 0x80); // RFC 4122 variant
-        var hex = Convert.ToHexStringLower(bytes);
-        return $"{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..]}";
-    }
+    public static string StableUuid4(string name) => ReceiverCredentials.StableUuid4(name);
 }

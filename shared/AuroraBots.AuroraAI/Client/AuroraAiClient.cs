@@ -68,11 +68,18 @@ public sealed partial class AuroraAiClient(
             : throw new AuroraAiUnavailableException("AuroraAI returned no valid session-transfer URL.");
     }
 
-    public async Task<SessionAttributes?> GetSessionAttributesAsync(string accessToken, CancellationToken cancellationToken = default)
+    public Task<SessionAttributes?> GetSessionAttributesAsync(string accessToken, CancellationToken cancellationToken = default) =>
+        // Like the original, a receiver outside this platform reads without credentials (the token is the capability).
+        ReadSessionAttributesAsync(accessToken, null, cancellationToken);
+
+    public Task<SessionAttributes?> GetSessionAttributesAsync(string accessToken, AuroraClientCredentials reader, CancellationToken cancellationToken = default) =>
+        ReadSessionAttributesAsync(accessToken, reader ?? throw new ArgumentNullException(nameof(reader)), cancellationToken);
+
+    private async Task<SessionAttributes?> ReadSessionAttributesAsync(string accessToken, AuroraClientCredentials? reader, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(accessToken) || !TokenFormat().IsMatch(accessToken)) return null; // the network would say 400
-        // Like the original, the receiver reads without credentials (the token is the capability).
-        using var response = await SendAsync("session_attributes?access_token=" + accessToken, HttpMethod.Get, null, null, cancellationToken, "session_attributes", authenticate: false);
+        using var response = await SendAsync("session_attributes?access_token=" + accessToken, HttpMethod.Get, null, null, cancellationToken,
+            "session_attributes", authenticate: reader is not null, credentials: reader);
         if (response.StatusCode == HttpStatusCode.NotFound) return null;
         await EnsureSuccessAsync(response, "session_attributes", cancellationToken);
         return await ReadAsync(response, AuroraAiJsonContext.Default.SessionAttributes, "session_attributes", cancellationToken);
@@ -97,7 +104,7 @@ public sealed partial class AuroraAiClient(
 
     private async Task<HttpResponseMessage> SendAsync(
         string relative, HttpMethod method, HttpContent? content, string? consentReceiptId, CancellationToken cancellationToken,
-        string? operation = null, bool authenticate = true)
+        string? operation = null, bool authenticate = true, AuroraClientCredentials? credentials = null)
     {
         operation ??= relative;
         var baseAddress = endpoint.BaseAddress
@@ -105,8 +112,8 @@ public sealed partial class AuroraAiClient(
         using var request = new HttpRequestMessage(method, new Uri(baseAddress, BasePath + relative)) { Content = content };
         var current = options.CurrentValue;
         if (authenticate)
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
-                Convert.ToBase64String(Encoding.UTF8.GetBytes(current.ClientId + ":" + current.ClientSecret)));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(
+                (credentials?.ClientId ?? current.ClientId) + ":" + (credentials?.ClientSecret ?? current.ClientSecret))));
         if (!string.IsNullOrEmpty(consentReceiptId)) request.Headers.Add(ConsentReceiptHeader, consentReceiptId);
         try
         {

@@ -16,6 +16,9 @@ public sealed class AuroraAiClientOptions
 
     public string ClientSecret { get; set; } = AuroraDevCredentials.ClientSecret;
 
+    /// <summary>Each bot's own registration as a session-transfer receiver, by bot id (see <see cref="ReceiverCredentials"/>).</summary>
+    public Dictionary<string, AuroraClientCredentials> Receivers { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Timeout of one HTTP attempt.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -174,7 +174,7 @@ public static class EditorBenchmarks
             await app.StartAsync();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             app.Services.GetRequiredService<AuroraAiEndpoint>().SetBaseAddress(new Uri(address));
-            app.Services.GetRequiredService<IAuroraServiceRegistry>().RegisterBots(app.Services.GetRequiredService<IBotCatalog>(), address, NullLogger.Instance);
+            app.Services.GetRequiredService<IAuroraServiceRegistry>().RegisterBots(app.Services.GetRequiredService<IBotCatalog>(), app.Services.GetRequiredService<AuroraBots.AuroraAI.Client.ReceiverCredentials>(), address, NullLogger.Instance);
             return new BenchHost(app);
         }
 

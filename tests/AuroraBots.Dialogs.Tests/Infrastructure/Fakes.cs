@@ -59,6 +59,9 @@ public sealed class FakeAuroraAiClient : IAuroraAiClient
 
     public Task<SessionAttributes?> GetSessionAttributesAsync(string accessToken, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
+
+    public Task<SessionAttributes?> GetSessionAttributesAsync(string accessToken, AuroraBots.AuroraAI.Client.AuroraClientCredentials reader, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
 }
 
 /// <summary>Test double of the hand-off service: remembers requests and hands out one-time tokens.</summary>

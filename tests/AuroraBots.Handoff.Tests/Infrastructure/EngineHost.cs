@@ -67,17 +67,21 @@ public sealed class EngineHost : IAsyncDisposable
         var own = new Uri(app.Urls.First().TrimEnd('/') + "/");
         app.Services.GetRequiredService<AuroraAiEndpoint>().SetBaseAddress(own);
         var registry = app.Services.GetRequiredService<IAuroraServiceRegistry>();
+        var credentials = app.Services.GetRequiredService<ReceiverCredentials>();
         foreach (var bot in app.Services.GetRequiredService<IBotCatalog>().Bots.Where(b => b.ServiceChannelId is not null))
+        {
+            var client = credentials.For(bot.Id);
             registry.Register(new AuroraServiceRegistration
             {
-                ClientId = Guid.NewGuid().ToString(),
-                ClientSecret = Guid.NewGuid().ToString("N"),
+                ClientId = client.ClientId,
+                ClientSecret = client.ClientSecret,
                 Name = new(bot.DisplayName),
                 ServiceChannelId = bot.ServiceChannelId,
                 ReceivableAttributes = [.. bot.Receives.Select(r => AttributeNames.WireName(r.Attribute)).Distinct()],
                 LandingUrl = $"{own}handoff/{bot.Id}",
                 ListInCatalogue = false,
             });
+        }
         return new EngineHost(app, own, time);
     }
 

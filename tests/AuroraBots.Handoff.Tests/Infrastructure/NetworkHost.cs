@@ -99,8 +99,16 @@ public sealed class NetworkHost : IAsyncDisposable
         settings[at + "LandingUrl"] = landing;
         settings[at + "Name:fi"] = "Testipalvelu " + i;
         settings[at + "ListInCatalogue"] = "false";
+        // The bot of the same channel reads its hand-offs with this registration.
+        if (Bot(channel) is { } bot)
+        {
+            settings[$"AuroraAI:Client:Receivers:{bot}:ClientId"] = clientId;
+            settings[$"AuroraAI:Client:Receivers:{bot}:ClientSecret"] = "secret-of-" + clientId;
+        }
         for (var r = 0; r < receives.Length; r++) settings[at + $"ReceivableAttributes:{r}"] = receives[r];
     }
+
+    private static string? Bot(string channel) => channel switch { WorkChannel => "work", NarrowChannel => "narrow", _ => null };
 
     /// <summary>Makes the network unreachable (as if it went down) or reachable again.</summary>
     public void SetNetworkDown(bool down) =>
