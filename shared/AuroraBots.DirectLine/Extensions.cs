@@ -55,6 +55,9 @@ public static class DirectLineExtensions
         services.TryAddSingleton<IStreamTickets>(sp => sp.UsesRedis()
             ? ActivatorUtilities.CreateInstance<RedisStreamTickets>(sp)
             : ActivatorUtilities.CreateInstance<InMemoryStreamTickets>(sp));
+        services.TryAddSingleton<ITokenRevocations>(sp => sp.UsesRedis()
+            ? ActivatorUtilities.CreateInstance<RedisTokenRevocations>(sp)
+            : ActivatorUtilities.CreateInstance<InMemoryTokenRevocations>(sp));
         services.TryAddSingleton<ITurnStore>(sp => sp.UsesRedis()
             ? ActivatorUtilities.CreateInstance<RedisTurnStore>(sp)
             : sp.GetRequiredService<InMemoryTurnStore>());

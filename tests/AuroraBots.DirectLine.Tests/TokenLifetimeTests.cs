@@ -56,6 +56,74 @@ public sealed class TokenLifetimeTests(ChannelServer server) : IClassFixture<Cha
         Assert.False(fresh.IsClosed);
     }
 
+    /// <summary>A conversation started with a generated token, as a site backend and Web Chat do.</summary>
+    private async Task<(DirectLineClient Client, string Id, string StreamUrl, string Token)> TokenConversationAsync()
+    {
+        using var secret = server.Client();
+        var generated = await DirectLineClient.JsonAsync(await secret.SendAsync(HttpMethod.Post, "tokens/generate", """{"user":{"id":"u1"}}"""));
+        var token = (string)generated["token"]!;
+        var client = server.Client(token);
+        var conversation = await client.StartAsync();
+        return (client, (string)conversation["conversationId"]!, (string)conversation["streamUrl"]!, token);
+    }
+
+    [Fact]
+    public async Task Ending_the_conversation_revokes_its_tokens_for_polling_posting_refresh_reconnect_and_streams()
+    {
+        var (client, id, unusedStreamUrl, _) = await TokenConversationAsync();
+        using var _ = client;
+        var refreshed = (string)(await DirectLineClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "tokens/refresh")))["token"]!;
+        await client.PostMessageAsync(id, "hello");
+
+        // The user ends the conversation (Bot Framework's endOfConversation): it is recorded for the bot (200)...
+        await client.PostAsync(id, """{"type":"endOfConversation","from":{"id":"u1"}}""");
+
+        // ...and from then on every token of the conversation is refused, also one refreshed before the end.
+        foreach (var credential in new[] { client.Credential!, refreshed })
+        {
+            client.Credential = credential;
+            foreach (var (method, path, body) in new (HttpMethod, string, string?)[]
+            {
+                (HttpMethod.Get, $"conversations/{id}/activities", null),
+                (HttpMethod.Post, $"conversations/{id}/activities", """{"type":"message","text":"still here?"}"""),
+                (HttpMethod.Post, "tokens/refresh", null),
+                (HttpMethod.Get, $"conversations/{id}?watermark=0", null),
+                (HttpMethod.Post, "conversations", "{}"),
+            })
+            {
+                var refused = await client.SendAsync(method, path, body);
+                Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+                Assert.Contains("TokenExpired", await refused.Content.ReadAsStringAsync());
+            }
+        }
+        // A stream URL handed out before the end cannot open a socket after it.
+        using var socket = new ClientWebSocket();
+        var refusedStream = await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(new Uri(unusedStreamUrl), CancellationToken.None));
+        Assert.Contains("403", refusedStream.Message);
+        // The bot's secret is not a token: the bot still sees the end in the conversation's history.
+        using var secret = server.Client();
+        var history = await secret.GetAllActivitiesAsync(id);
+        Assert.Contains(history, a => (string?)a["type"] == "endOfConversation");
+    }
+
+    [Fact]
+    public async Task A_token_can_be_revoked_explicitly_and_other_conversations_keep_working()
+    {
+        var (client, id, _, _) = await TokenConversationAsync();
+        var (other, otherId, _, _) = await TokenConversationAsync();
+        using var first = client;
+        using var second = other;
+
+        var revoked = await client.SendAsync(HttpMethod.Post, "tokens/revoke");
+        Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(HttpMethod.Get, $"conversations/{id}/activities")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await other.SendAsync(HttpMethod.Get, $"conversations/{otherId}/activities")).StatusCode);
+        // A secret cannot be revoked this way (it is rotated in the configuration).
+        using var secret = server.Client();
+        Assert.Equal(HttpStatusCode.Forbidden, (await secret.SendAsync(HttpMethod.Post, "tokens/revoke")).StatusCode);
+    }
+
     [Theory]
     [InlineData("http://localhost:*", "http://localhost:6000", true)]
     [InlineData("http://localhost:*", "http://localhost.evil:6000", false)]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AuroraBots.DirectLine.Channel;
 using AuroraBots.DirectLine.Models;
 using AuroraBots.DirectLine.Store;
+using AuroraBots.DirectLine.Tokens;
 using AuroraBots.Schema;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -45,7 +46,8 @@ internal static class ActivitiesApi
     }
 
     private static async Task<Results<JsonHttpResult<ResourceResponse>, JsonHttpResult<ErrorResponse>>> PostAsync(
-        HttpContext http, ConversationChannel channel, IOptions<DirectLineOptions> options, PostRateLimiter rate, string conversationId)
+        HttpContext http, ConversationChannel channel, IOptions<DirectLineOptions> options, PostRateLimiter rate,
+        DirectLineTokenService tokens, ITokenRevocations revocations, string conversationId)
     {
         try
         {
@@ -56,6 +58,9 @@ internal static class ActivitiesApi
             if (bodyError is not null) return bodyError;
             if (IncomingActivity.Validate(activity!, caller!, conversation!) is { } invalid) return invalid;
             var recorded = await channel.PostFromUserAsync(conversation!, activity!, http.RequestAborted);
+            // The user ended the conversation: the bot still gets the activity, then no token of it works any more.
+            if (activity!.Type == ActivityTypes.EndOfConversation && caller!.Token is { } token)
+                await revocations.RevokeAsync(conversationId, tokens.LastPossibleExpiry(token), http.RequestAborted);
             return ErrorResults.Json(new ResourceResponse(recorded.Id!), DirectLineJsonContext.Default.ResourceResponse);
         }
         catch (StoreUnavailableException)

@@ -51,6 +51,25 @@ internal sealed record Caller(string BotId, TokenClaims? Token)
         return null;
     }
 
+    /// <summary>
+    /// <see cref="TryAuthenticate"/>, then refuses (403 <c>TokenExpired</c>, so clients start a new conversation) a
+    /// token whose conversation was ended or revoked. Throws <see cref="StoreUnavailableException"/> when the
+    /// revocation store cannot answer.
+    /// </summary>
+    public static async Task<(Caller? Caller, JsonHttpResult<ErrorResponse>? Error)> AuthenticateAsync(HttpContext http)
+    {
+        if (TryAuthenticate(http, out var caller) is { } error) return (null, error);
+        if (caller.Token is { } token && await IsRevokedAsync(http, token).ConfigureAwait(false))
+            return (null, Revoked());
+        return (caller, null);
+    }
+
+    public static Task<bool> IsRevokedAsync(HttpContext http, TokenClaims token) =>
+        http.RequestServices.GetRequiredService<ITokenRevocations>().IsRevokedAsync(token.ConversationId, http.RequestAborted);
+
+    public static JsonHttpResult<ErrorResponse> Revoked() =>
+        ErrorResults.Error(StatusCodes.Status403Forbidden, DirectLineErrorCodes.TokenExpired, "The conversation was ended: its tokens are revoked.");
+
     /// <summary>403 when a token of another conversation is used.</summary>
     public JsonHttpResult<ErrorResponse>? CheckConversationId(string conversationId) =>
         Token is not null && Token.ConversationId != conversationId
@@ -67,8 +86,9 @@ internal sealed record Caller(string BotId, TokenClaims? Token)
     public static async Task<(Caller? Caller, ConversationRecord? Conversation, JsonHttpResult<ErrorResponse>? Error)> ForConversationAsync(
         HttpContext http, Channel.ConversationChannel channel, string conversationId)
     {
-        if (TryAuthenticate(http, out var caller) is { } authError) return (null, null, authError);
-        if (caller.CheckConversationId(conversationId) is { } bindingError) return (null, null, bindingError);
+        var (caller, authError) = await AuthenticateAsync(http).ConfigureAwait(false);
+        if (authError is not null) return (null, null, authError);
+        if (caller!.CheckConversationId(conversationId) is { } bindingError) return (null, null, bindingError);
         if (!Ids.IsUrlSafe(conversationId)) return (null, null, ErrorResults.ConversationNotFound(conversationId));
         var conversation = await channel.GetConversationAsync(conversationId, http.RequestAborted).ConfigureAwait(false);
         if (conversation is null) return (null, null, ErrorResults.ConversationNotFound(conversationId));

@@ -26,7 +26,17 @@ internal static class ConversationsApi
     private static async Task<Results<JsonHttpResult<Conversation>, JsonHttpResult<ErrorResponse>>> StartAsync(
         HttpContext http, ConversationChannel channel, DirectLineTokenService tokens)
     {
-        if (Caller.TryAuthenticate(http, out var caller) is { } authError) return authError;
+        Caller caller;
+        try
+        {
+            var (authenticated, authError) = await Caller.AuthenticateAsync(http);
+            if (authError is not null) return authError;
+            caller = authenticated!;
+        }
+        catch (StoreUnavailableException)
+        {
+            return ErrorResults.StoreUnavailable();
+        }
         var (body, bodyError) = await JsonBodyReader.ReadAsync(http.Request, DirectLineJsonContext.Default.StartConversationRequest, 64 * 1024, allowEmpty: true);
         if (bodyError is not null) return bodyError;
 

@@ -37,6 +37,7 @@ internal static class StreamApi
         try
         {
             if (await channel.GetConversationAsync(conversationId, http.RequestAborted) is null) return ErrorResults.ConversationNotFound(conversationId);
+            if (await Caller.IsRevokedAsync(http, validation.Claims)) return Caller.Revoked();
             if (validation.Claims.Id is not { } ticket || !await tickets.TryUseAsync(ticket, validation.Claims.ExpiresAt, http.RequestAborted))
                 return ErrorResults.Error(StatusCodes.Status403Forbidden, DirectLineErrorCodes.TokenNotValidForConversation,
                     "The stream URL was already used; reconnect to get a new one.");

@@ -1,4 +1,5 @@
 using AuroraBots.DirectLine.Models;
+using AuroraBots.DirectLine.Store;
 using AuroraBots.DirectLine.Tokens;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,13 +8,17 @@ using Microsoft.AspNetCore.Routing;
 
 namespace AuroraBots.DirectLine.Apis;
 
-/// <summary><c>POST /tokens/generate</c> (secret only; reserves a conversation) and <c>POST /tokens/refresh</c> (token only).</summary>
+/// <summary>
+/// <c>POST /tokens/generate</c> (secret only; reserves a conversation), <c>POST /tokens/refresh</c> (token only, never past
+/// the absolute lifetime) and <c>POST /tokens/revoke</c> (token only; ends the conversation's tokens).
+/// </summary>
 internal static class TokensApi
 {
     public static RouteGroupBuilder MapTokensApi(this RouteGroupBuilder group)
     {
         group.MapPost("/tokens/generate", GenerateAsync);
-        group.MapPost("/tokens/refresh", Refresh);
+        group.MapPost("/tokens/refresh", RefreshAsync);
+        group.MapPost("/tokens/revoke", RevokeAsync);
         return group;
     }
 
@@ -39,13 +44,42 @@ internal static class TokensApi
             DirectLineJsonContext.Default.Conversation);
     }
 
-    private static Results<JsonHttpResult<Conversation>, JsonHttpResult<ErrorResponse>> Refresh(HttpContext http, DirectLineTokenService tokens)
+    private static async Task<Results<JsonHttpResult<Conversation>, JsonHttpResult<ErrorResponse>>> RefreshAsync(HttpContext http, DirectLineTokenService tokens)
     {
-        if (Caller.TryAuthenticate(http, out var caller) is { } authError) return authError;
-        if (caller.Token is null)
-            return ErrorResults.Error(StatusCodes.Status403Forbidden, DirectLineErrorCodes.BadAuthorization, "Only tokens can be refreshed; a secret never expires.");
-        var renewed = tokens.Renew(caller.Token);
-        return ErrorResults.Json(new Conversation { ConversationId = renewed.ConversationId, Token = renewed.Token, ExpiresIn = renewed.ExpiresIn },
-            DirectLineJsonContext.Default.Conversation);
+        try
+        {
+            var (caller, authError) = await Caller.AuthenticateAsync(http);
+            if (authError is not null) return authError;
+            if (caller!.Token is null)
+                return ErrorResults.Error(StatusCodes.Status403Forbidden, DirectLineErrorCodes.BadAuthorization, "Only tokens can be refreshed; a secret never expires.");
+            var renewed = tokens.Renew(caller.Token);
+            return ErrorResults.Json(new Conversation { ConversationId = renewed.ConversationId, Token = renewed.Token, ExpiresIn = renewed.ExpiresIn },
+                DirectLineJsonContext.Default.Conversation);
+        }
+        catch (StoreUnavailableException)
+        {
+            return ErrorResults.StoreUnavailable();
+        }
+    }
+
+    /// <summary>
+    /// <c>POST /tokens/revoke</c> (extension; token only): ends the token's conversation for every token of it, e.g.
+    /// when the user presses "end conversation". Answers 204; the token itself is refused from then on.
+    /// </summary>
+    private static async Task<Results<NoContent, JsonHttpResult<ErrorResponse>>> RevokeAsync(HttpContext http, DirectLineTokenService tokens, ITokenRevocations revocations)
+    {
+        try
+        {
+            var (caller, authError) = await Caller.AuthenticateAsync(http);
+            if (authError is not null) return authError;
+            if (caller!.Token is not { } token)
+                return ErrorResults.Error(StatusCodes.Status403Forbidden, DirectLineErrorCodes.BadAuthorization, "Only tokens can be revoked; rotate a secret in the configuration.");
+            await revocations.RevokeAsync(token.ConversationId, tokens.LastPossibleExpiry(token), http.RequestAborted);
+            return TypedResults.NoContent();
+        }
+        catch (StoreUnavailableException)
+        {
+            return ErrorResults.StoreUnavailable();
+        }
     }
 }

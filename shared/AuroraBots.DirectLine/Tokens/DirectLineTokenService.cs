@@ -83,6 +83,13 @@ public sealed class DirectLineTokenService : IDirectLineTokenService
         return new DirectLineToken(claims.ConversationId, token, (int)Math.Max(0, (expires - now).TotalSeconds));
     }
 
+    /// <summary>When the last token a conversation could hold expires: how long a revocation must be remembered.</summary>
+    public DateTimeOffset LastPossibleExpiry(TokenClaims claims)
+    {
+        var end = (claims.FirstIssuedAt ?? claims.IssuedAt) + _options.TokenAbsoluteLifetime;
+        return end > claims.ExpiresAt ? end : claims.ExpiresAt;
+    }
+
     public string IssueStreamToken(TokenClaims conversation)
     {
         var now = _time.GetUtcNow();
