@@ -92,7 +92,8 @@ public static class DialogsServiceCollectionExtensions
             sp.GetService<IHandoffService>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>()?.CreateLogger("AuroraBots.Dialogs") ?? NullLogger.Instance,
-            sp.GetRequiredService<Languages>()));
+            sp.GetRequiredService<Languages>(),
+            sp.GetService<LiveChat.ILiveChatService>()));
         services.TryAddSingleton<DialogEngine>();
         services.Replace(ServiceDescriptor.Singleton<IBot>(sp => sp.GetRequiredService<DialogEngine>()));
         services.Replace(ServiceDescriptor.Singleton<IBotCatalog, DialogBotCatalog>());

@@ -59,20 +59,7 @@ public static class EditorExtensions
         services.AddEditorPreview(); // preview on the draft (routes draft.* Direct Line bots), transcript runs, live validation
 
         services.AddPlatformDataProtection(); // one key ring for every instance (Redis when configured): cookies valid everywhere
-        services.AddAuthentication().AddCookie(EditorRoles.Scheme, cookie =>
-        {
-            cookie.Cookie.Name = "AuroraEditor";
-            cookie.Cookie.Path = "/editor";
-            cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SameSite = SameSiteMode.Strict;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            cookie.ExpireTimeSpan = options.SessionLifetime;
-            cookie.SlidingExpiration = true;
-            // An API answers 401/403 instead of redirecting to a login page.
-            cookie.Events.OnRedirectToLogin = context => { context.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
-            cookie.Events.OnRedirectToAccessDenied = context => { context.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
-            cookie.Events.OnValidatePrincipal = SessionPrincipal.ValidateAsync;
-        });
+        services.AddAuthentication().AddCookie(EditorRoles.Scheme, cookie => SessionCookie.Configure(cookie, "AuroraEditor", "/editor", options.SessionLifetime));
         services.AddAuthorizationBuilder()
             .AddPolicy(EditorRoles.EditorPolicy, p => p.AddAuthenticationSchemes(EditorRoles.Scheme).RequireAuthenticatedUser().RequireRole(EditorRoles.AtLeast(EditorRoles.Editor)))
             .AddPolicy(EditorRoles.PublisherPolicy, p => p.AddAuthenticationSchemes(EditorRoles.Scheme).RequireAuthenticatedUser().RequireRole(EditorRoles.AtLeast(EditorRoles.Publisher)))

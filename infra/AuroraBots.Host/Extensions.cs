@@ -1,3 +1,4 @@
+using AuroraBots.Agents;
 using AuroraBots.AuroraAI;
 using AuroraBots.AuroraAI.Client;
 using AuroraBots.Dialogs;
@@ -39,6 +40,7 @@ public static class Extensions
         services.AddAuroraWidget(configuration.GetSection(WidgetOptions.SectionName));
         // After the dialogs: the editor serves drafts to its preview next to the live bots.
         services.AddAuroraEditor(configuration.GetSection(EditorOptions.SectionName));
+        services.AddAuroraAgents(configuration); // people in the chat: live chat, agent console at /agent (docs/human-handoff.md)
         services.AddOptions<DirectLineOptions>().PostConfigure<IOptions<WidgetOptions>>(DirectLineCors.AllowTenantOrigins);
 
         services.AddAuroraReverseProxy(configuration);
@@ -76,6 +78,7 @@ public static class Extensions
         app.MapAuroraWidget();
         app.MapDirectLine();
         app.MapAuroraEditor();
+        app.MapAuroraAgents();
         if (UsesEmbeddedNetwork(app.Configuration))
         {
             app.MapAuroraNetwork();

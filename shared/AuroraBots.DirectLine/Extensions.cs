@@ -40,6 +40,7 @@ public static class DirectLineExtensions
         services.TryAddSingleton<IDirectLineTokenService>(sp => sp.GetRequiredService<DirectLineTokenService>());
         services.TryAddSingleton<TurnQueue>();
         services.TryAddSingleton<ConversationChannel>();
+        services.TryAddSingleton<ProactiveMessenger>();
         services.TryAddSingleton<StreamSessionRegistry>();
         services.TryAddSingleton<PostRateLimiter>();
 

@@ -18,6 +18,9 @@ public sealed record AuroraChannelData(string Bot, string? Flow, string? Step, s
     /// <summary>True when the text repeats an attribute value the user did not type (transcript downloads omit it).</summary>
     public bool? UntypedAttributes { get; init; }
 
+    /// <summary>On a human agent's messages in a live chat: who wrote it (display name) and in which role.</summary>
+    public AgentInfo? Agent { get; init; }
+
     public const string Key = "aurora";
 
     /// <summary>Reads <c>channelData.aurora</c> from an activity, or null when absent or malformed.</summary>
@@ -39,3 +42,7 @@ public sealed record AuroraChannelData(string Bot, string? Flow, string? Step, s
 
 /// <summary><c>channelData.aurora.handoff</c>: the proposed target bot and the attribute names offered to it.</summary>
 public sealed record HandoffOffer(string Target, IReadOnlyList<string> Offered);
+
+/// <summary><c>channelData.aurora.agent</c>: the person of the organisation writing in a live chat.</summary>
+/// <param name="Role">Always <c>agent</c> for the built-in console (an external hub may name its own roles).</param>
+public sealed record AgentInfo(string Name, string Role);

@@ -15,6 +15,7 @@ return args[0] switch
     "network" or "textsearch-eval" => await AuroraBots.Benchmarks.Network.NetworkBenchmarks.RunAsync(args),
     "dialogs" => await AuroraBots.Benchmarks.Dialogs.DialogsBenchmarks.RunAsync(args),
     "editor" => await AuroraBots.Benchmarks.Editor.EditorBenchmarks.RunAsync(args),
+    "agents" => await AuroraBots.Benchmarks.Agents.AgentsBenchmarks.RunAsync(args),
     _ => Unknown(args[0]),
 };
 

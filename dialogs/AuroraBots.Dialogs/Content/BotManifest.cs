@@ -16,6 +16,8 @@ public sealed class BotManifest
     /// <summary>Attributes picked up from any message; null means the default (municipality_code, age).</summary>
     public List<string>? Recognise { get; set; }
     public Dictionary<string, IntentRoute> Intents { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>People in the chat: hours, holidays, contact details, canned answers (<see cref="LiveChatDefinition"/>).</summary>
+    public LiveChatDefinition? LiveChat { get; set; }
 }
 
 public sealed class ReceivesDefinition

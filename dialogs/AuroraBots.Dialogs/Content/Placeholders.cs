@@ -24,7 +24,7 @@ public static partial class Placeholders
         "bot.name", "bot.organisation", "conv.language", "conv.subject", "user.attributes",
         "handoff.target", "handoff.organisation", "handoff.purpose", "handoff.offered", "handoff.removed",
         "bot.intents", "source.bot", "source.receipt", "attribute.name", "attribute.value", "language.name",
-        "area.municipality",
+        "area.municipality", .. LiveChat.LiveChatTexts.Placeholders,
     ];
 
     [GeneratedRegex(@"\{\{|\}\}|\{([^{}]*)\}")]

@@ -17,7 +17,8 @@ public sealed record EngineServices(
     IHandoffService? Handoff,
     TimeProvider Time,
     ILogger Logger,
-    Languages Languages);
+    Languages Languages,
+    LiveChat.ILiveChatService? LiveChat = null);
 
 /// <summary>
 /// The one <see cref="IBot"/> serving every bot under <c>bots/</c>. Per turn: load the conversation's state, run

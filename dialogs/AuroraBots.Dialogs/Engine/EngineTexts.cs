@@ -76,6 +76,7 @@ public static class EngineTexts
         RecommendDetails, RecommendMore, RecommendUseful, RecommendNotUseful, RecommendNationwide, RecommendRegional,
         RecommendInFinnish, RecommendNoLocal, DetailsAddress, DetailsHours, DetailsPhone, DetailsNone, FeedbackThanks, FeedbackFailed, ActionFailed, LanguageSwitched, FlowChanged,
         .. AttributeSchema.All.Select(AttributeLabelKey),
+        .. LiveChat.LiveChatTexts.All,
     ];
 
     /// <summary>Text key of an attribute's display name: <c>attr_age</c>, <c>attr_life_situation_meters_friends</c>.</summary>

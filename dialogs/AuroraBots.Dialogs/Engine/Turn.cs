@@ -52,6 +52,9 @@ internal sealed class Turn
             case ActivityTypes.Message:
                 await OnMessageAsync(answerContent: !restarted);
                 break;
+            case ActivityTypes.Typing:
+                await new LiveChatHook(_turn).OnTypingAsync();
+                break;
         }
         await _turn.Handoffs.DropRevokedAsync();
     }
@@ -176,7 +179,7 @@ internal sealed class Turn
             State.Greeted = true;
             State.Language ??= _turn.Language;
         }
-        if (Incoming.Value is JsonObject command && command[CommandKey] is not null)
+        if (Incoming.Value is JsonObject command && command[CommandKey] is not null && !LiveChatHook.IsCommand(command))
         {
             await new Commands(_turn).OnCommandAsync(command);
             return;
@@ -189,6 +192,8 @@ internal sealed class Turn
             Outbox.Add(crisisReply);
             return;
         }
+        // With an agent (or answering a live-chat question): the message is the live chat's, not the flows'.
+        if (await new LiveChatHook(_turn).OnMessageAsync()) return;
         if (!answerContent) return;
         State.LastUserText = text;
 

@@ -19,6 +19,8 @@ public sealed class ConversationState
     public List<string>? PendingClarification { get; set; }
     /// <summary>A hand-off waiting for the user's consent.</summary>
     public PendingHandoff? PendingHandoff { get; set; }
+    /// <summary>A live-chat question (consent, leaving a message) waiting for an answer.</summary>
+    public LiveChat.PendingLiveChat? PendingLiveChat { get; set; }
     /// <summary>The last text the user typed (for text search and placeholders).</summary>
     public string? LastUserText { get; set; }
     public int Turns { get; set; }

@@ -64,17 +64,17 @@ public sealed class EndStep(StepDefinition definition, StepPosition position) : 
     }
 }
 
-/// <summary><c>do: cancel | restart | forget_me | hand_back</c>.</summary>
+/// <summary><c>do: cancel | restart | forget_me | hand_back | live_chat</c> (live_chat: a person of the organisation, LiveChat/).</summary>
 public sealed class DoStep(StepDefinition definition, StepPosition position) : Step(definition, position)
 {
-    public const string Cancel = "cancel", Restart = "restart", ForgetMe = "forget_me", HandBack = "hand_back";
-    public static readonly IReadOnlySet<string> Commands = new HashSet<string> { Cancel, Restart, ForgetMe, HandBack };
+    public const string Cancel = "cancel", Restart = "restart", ForgetMe = "forget_me", HandBack = "hand_back", LiveChat = "live_chat";
+    public static readonly IReadOnlySet<string> Commands = new HashSet<string> { Cancel, Restart, ForgetMe, HandBack, LiveChat };
 
     public string Command { get; } = definition.Do ?? "";
     public override string Kind => StepKinds.Do;
     public override bool FallsThrough => Command == HandBack;
 
-    internal override Task<StepOutcome> RunAsync(StepRun run)
+    internal override async Task<StepOutcome> RunAsync(StepRun run)
     {
         var turn = run.Turn;
         switch (Command)
@@ -88,14 +88,19 @@ public sealed class DoStep(StepDefinition definition, StepPosition position) : S
                 turn.Push(turn.ActiveBot.Manifest.Entry ?? "");
                 break;
             case ForgetMe:
+                await new Engine.LiveChatHook(turn).ForgetAsync();
                 turn.ForgetEverything();
                 break;
             case HandBack:
                 run.Advance();
                 turn.Handoffs.HandBack();
                 break;
+            case LiveChat:
+                run.Advance();
+                await new Engine.LiveChatHook(turn).StartAsync();
+                break;
         }
-        return Task.FromResult(StepOutcome.Continue);
+        return StepOutcome.Continue;
     }
 }
 

@@ -63,6 +63,7 @@ internal sealed class ManifestValidator : AbstractValidator<BotManifest>
                     ctx.AddFailure(new ValidationFailure(path, $"no {language} examples for '{intent}' in intents.yaml"));
         });
         RuleForEach(m => m.Intents).OverrideIndexer((_, _, pair, _) => "." + pair.Key + ".label").Custom((pair, ctx) => TextRules.CheckText(pair.Value.Label, ctx, scope));
+        RuleFor(m => m.LiveChat!).SetValidator(new LiveChatValidator(scope)).When(m => m.LiveChat is not null);
     }
 }
 

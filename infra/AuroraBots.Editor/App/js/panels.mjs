@@ -167,7 +167,7 @@ async function loadUsers() {
       const actions = h('td', {});
       if (user.source === 'editor' && user.name.toLowerCase() !== me) {
         const select = h('select', { id: `user-role-${user.name}`, 'aria-label': t('users.roleOf', { name: user.name }) },
-          ['editor', 'publisher', 'admin'].map((role) => h('option', { value: role, selected: user.roles.includes(role) || undefined }, roleName(role))));
+          ['editor', 'publisher', 'admin', 'agent'].map((role) => h('option', { value: role, selected: user.roles.includes(role) || undefined }, roleName(role))));
         actions.append(select,
           h('button', { type: 'button', onclick: () => changeUser(user.name, { roles: [select.value] }) }, t('users.changeRole', { name: user.name })), ' ',
           h('button', { type: 'button', onclick: () => removeUser(user.name) }, t('users.remove', { name: user.name })));
