@@ -89,7 +89,7 @@ after(async () => {
 
 test('open hours: consent, queue place, agent joins, both-way messages, agent ends, back to the bot; axe on the console', async () => {
   const host = await agentHost('agents-open', botsWith((yaml) => yaml.replace(hoursLine, everyDay)));
-  const agent = await signInAgent(host);
+  const agent = await signInAgent(host, 'fi');
   // On duty before the citizen asks (the console reports presence when it opens).
   await agent.waitForFunction(() => /1/.test(document.getElementById('on-duty').textContent), null, { timeout: 15_000 });
 
