@@ -5,9 +5,6 @@ public sealed class AgentsOptions
 {
     public const string SectionName = "Agents";
 
-    /// <summary>Redis for queues, chats and contact requests; when empty, <c>ConnectionStrings:Redis</c>; when both are empty, memory (one instance).</summary>
-    public string? Redis { get; set; }
-
     /// <summary>Prefix of the Redis keys (<c>{prefix}agents:…</c>).</summary>
     public string RedisKeyPrefix { get; set; } = "aurora:";
 

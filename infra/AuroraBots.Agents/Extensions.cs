@@ -4,6 +4,8 @@ using AuroraBots.Agents.Security;
 using AuroraBots.Agents.Storage;
 using AuroraBots.Dialogs.LiveChat;
 using AuroraBots.Editor.Security;
+using AuroraBots.Platform;
+using AuroraBots.Platform.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,8 +20,8 @@ public static class AgentsExtensions
 {
     /// <summary>
     /// Human agents in the chat: <see cref="ILiveChatService"/> for the engine (register before the engine is first
-    /// resolved), the console's desk, and the store — memory, or Redis (<c>Agents:Redis</c>, else
-    /// <c>ConnectionStrings:Redis</c>) shared by every instance. Sign-in reuses the editor's user directory
+    /// resolved), the console's desk, and the store — the platform's one switch
+    /// (<see cref="PlatformStorage"/>): memory, or Redis over the process's one connection, shared by every instance. Sign-in reuses the editor's user directory
     /// (<c>AddAuroraEditor</c>) with its own cookie on <c>/agent</c> for the <c>agent</c> role.
     /// </summary>
     public static IServiceCollection AddAuroraAgents(this IServiceCollection services, IConfiguration configuration)
@@ -30,16 +32,11 @@ public static class AgentsExtensions
             throw new InvalidOperationException("Agents: MaxQueueLength must be at least 1 and every duration positive (see docs/human-handoff.md).");
         services.TryAddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
-        var redis = options.Redis is { Length: > 0 } own ? own : configuration.GetConnectionString("Redis");
-        if (string.IsNullOrWhiteSpace(redis))
-        {
-            services.TryAddSingleton<ILiveChatStore, MemoryLiveChatStore>();
-        }
-        else
-        {
-            services.TryAddSingleton(new AgentsRedis(redis, options.RedisKeyPrefix));
-            services.TryAddSingleton<ILiveChatStore, RedisLiveChatStore>();
-        }
+        services.AddPlatformStorage(configuration);
+        services.TryAddSingleton(sp => new AgentsRedis(sp.GetRequiredService<SharedRedis>(), options.RedisKeyPrefix));
+        services.TryAddSingleton<ILiveChatStore>(sp => sp.UsesRedis()
+            ? ActivatorUtilities.CreateInstance<RedisLiveChatStore>(sp)
+            : ActivatorUtilities.CreateInstance<MemoryLiveChatStore>(sp));
         services.TryAddSingleton<CitizenMessages>();
         services.TryAddSingleton<TranscriptReader>();
         services.TryAddSingleton<QueueNotifier>();

@@ -1,3 +1,4 @@
+using AuroraBots.Platform.Storage;
 using AuroraBots.Agents.Storage;
 using AuroraBots.Dialogs.LiveChat;
 
@@ -8,7 +9,7 @@ namespace AuroraBots.Agents.Tests;
 public sealed class StoreTests(RedisFixture redis) : IAsyncLifetime
 {
     private readonly string _prefix = RedisFixture.UniquePrefix();
-    private readonly List<AgentsRedis> _connections = [];
+    private readonly List<SharedRedis> _connections = [];
     private static readonly AgentsOptions Options = new();
 
     public static TheoryData<string> Kinds => new() { "memory", "redis" };
@@ -16,9 +17,10 @@ public sealed class StoreTests(RedisFixture redis) : IAsyncLifetime
     private ILiveChatStore Store(string kind)
     {
         if (kind == "memory") return new MemoryLiveChatStore(TimeProvider.System, Options);
-        var connection = new AgentsRedis(redis.Configuration, _prefix);
+        // One SharedRedis per store = one host instance each (a second store plays a second instance).
+        var connection = new SharedRedis(redis.Configuration);
         _connections.Add(connection);
-        return new RedisLiveChatStore(connection, Options);
+        return new RedisLiveChatStore(new AgentsRedis(connection, _prefix), Options);
     }
 
     private static LiveChatSession Waiting(string id, DateTimeOffset at, string queue = "sample") => new()

@@ -20,7 +20,7 @@ public static class StepKinds
         new(Branch, ["else"], d => d.Branch is not null, (d, p) => new BranchStep(d, p), "Jumps to the first case whose condition holds."),
         new(Goto, [], d => d.Goto is not null, (d, p) => new GotoStep(d, p), "Jumps to a step of the same flow."),
         new(Call, [], d => d.Call is not null, (d, p) => new CallStep(d, p), "Runs another flow, then continues here."),
-        new(Do, [], d => d.Do is not null, (d, p) => new DoStep(d, p), "A conversation command: cancel, restart, forget_me, hand_back."),
+        new(Do, [], d => d.Do is not null, (d, p) => new DoStep(d, p), "A conversation command: cancel, restart, forget_me, hand_back, live_chat (a person of the organisation)."),
         new(End, [], d => d.End is not null, (d, p) => new EndStep(d, p), "Ends the flow or the whole conversation."),
         new(Action, ["args", "save", "fallback"], d => d.Action is not null, (d, p) => new ActionStep(d, p),
             "Calls a Semantic Kernel function (plugin.function)."),

@@ -22,7 +22,8 @@ public sealed class ProactiveMessenger(ConversationChannel channel, TurnQueue tu
         activity.ChannelId = ConversationChannel.ChannelId;
         activity.ServiceUrl = conversation.ServiceUrl;
         activity.Locale ??= conversation.Locale;
-        return await channel.PostFromBotAsync(conversation.Id, activity, cancellationToken).ConfigureAwait(false);
+        // Outside a turn: no lease fence and no turn queued (the agent's message is not a turn of the bot).
+        return await channel.PostFromBotAsync(conversation.Id, activity, new AppendOptions(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The conversation's recorded activities after <paramref name="afterSequence"/> (oldest first) for a reader outside the bot.</summary>
