@@ -307,7 +307,7 @@ internal sealed class LiveChatDialog(ILiveChatService? service, ILiveChatTurn tu
         ["livechat.agent"] = status.AgentName ?? "",
     };
 
-    /// <summary><c>{livechat.contact}</c>: the organisation's phone, web page and hours from content (nothing invented).</summary>
+    /// <summary><c>{livechat.contact}</c>: the organisation's phone, web page and hours from content (nothing invented); without any, where to find them.</summary>
     private Dictionary<string, string> ContactValues()
     {
         var lines = new List<string>();
@@ -320,6 +320,7 @@ internal sealed class LiveChatDialog(ILiveChatService? service, ILiveChatTurn tu
             if (contact.Hours is { } hours)
                 lines.Add(turn.Text(LiveChatTexts.ContactHours, new Dictionary<string, string> { ["livechat.contact"] = turn.Pick(hours) }));
         }
+        if (lines.Count == 0) return new Dictionary<string, string> { ["livechat.contact"] = turn.Text(LiveChatTexts.ContactNone) };
         return new Dictionary<string, string> { ["livechat.contact"] = string.Join("\n", lines.Select(l => "- " + l)) };
     }
 }

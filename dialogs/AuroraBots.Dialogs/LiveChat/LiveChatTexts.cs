@@ -29,6 +29,8 @@ public static class LiveChatTexts
     public const string ContactPhone = "livechat_contact_phone";
     public const string ContactWeb = "livechat_contact_web";
     public const string ContactHours = "livechat_contact_hours";
+    /// <summary>The bot has no contact details in content: where citizens find them (never an invented number).</summary>
+    public const string ContactNone = "livechat_contact_none";
     public const string LeaveMessage = "livechat_leave_message";
     public const string NoThanks = "livechat_no_thanks";
     public const string AskMethod = "livechat_ask_method";
@@ -47,7 +49,7 @@ public static class LiveChatTexts
     public static IReadOnlyList<string> All { get; } =
     [
         Consent, ConsentTranscript, ShareAll, ShareNew, Cancel, Cancelled, Queued, Position, StillWaiting, AgentJoined, AgentEnded,
-        CitizenEnded, End, Transferred, Closed, Busy, NotOffered, Opens, ContactPhone, ContactWeb, ContactHours, LeaveMessage, NoThanks,
+        CitizenEnded, End, Transferred, Closed, Busy, NotOffered, Opens, ContactPhone, ContactWeb, ContactHours, ContactNone, LeaveMessage, NoThanks,
         AskMethod, MethodPhone, MethodEmail, AskPhone, AskEmail, InvalidPhone, InvalidEmail, AskMessage, ConfirmMessage, Send,
         MessageLeft, Unavailable,
     ];
