@@ -16,7 +16,8 @@ import { botEntries, say, waitForTranscript } from './lib/webchat.mjs';
 
 const panel = '.aurorabots-panel';
 const password = 'agent password 123';
-let browser;
+let browser; // the citizens'
+let agentBrowser; // the agent's own profile: a second browser context with its own cookies
 const cleanups = [];
 
 /** bots/ copied with frontdesk's live chat changed by `edit(yaml)`; returns the folder. */
@@ -38,19 +39,25 @@ const everyDay = 'hours: { mon: "00:00-24:00", tue: "00:00-24:00", wed: "00:00-2
 const hoursLine = /hours: \{ mon: [^\n]*\}/;
 
 async function agentHost(name, bots) {
+  const prefix = `aurora-test-${randomBytes(6).toString('hex')}`;
   const host = await startHost(name, {
     Dialogs__Path: bots,
     Editor__Users__0__Name: 'maija',
     Editor__Users__0__PasswordHash: hash(password),
     Editor__Users__0__Roles__0: 'agent',
     Agents__PresenceTimeout: '00:01:00',
+    // With a shared Redis, each host keeps its own published content, users and queues (no leftovers from earlier runs).
+    Editor__RedisKeyPrefix: `${prefix}:`,
+    Agents__RedisKeyPrefix: `${prefix}:`,
   });
   cleanups.push(() => host.stop());
   return host;
 }
 
 async function signInAgent(host, language) {
-  const page = await browser.context.newPage();
+  // Cookies ignore ports: the previous test's host (same Redis, same users) would accept its sign-in.
+  await agentBrowser.context.clearCookies();
+  const page = await agentBrowser.context.newPage();
   await page.goto(`${host.origin}/agent`);
   if (language) await page.selectOption('#ui-language', language);
   await page.fill('#name', 'maija');
@@ -79,11 +86,13 @@ const botSaid = (page, pattern, what) => waitForTranscript(page, panel, (e) => b
 
 before(async () => {
   browser = await launchBrowser();
-  await recordCspViolations(browser.context);
+  agentBrowser = await launchBrowser();
+  await recordCspViolations(agentBrowser.context);
 });
 
 after(async () => {
   await browser?.close();
+  await agentBrowser?.close();
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
