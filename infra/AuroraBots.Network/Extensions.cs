@@ -2,6 +2,7 @@ using AuroraBots.Network.Apis;
 using AuroraBots.Network.Catalogue;
 using AuroraBots.Network.Recommendation;
 using AuroraBots.Network.SessionTransfer;
+using AuroraBots.Platform;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -26,11 +27,16 @@ public static class Extensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAuroraServiceRegistry, AuroraServiceRegistry>();
         services.TryAddSingleton<ServiceCatalogue>();
-        services.TryAddSingleton(sp => new RecommendationLog(
-            sp.GetRequiredService<IOptions<NetworkOptions>>().Value.MaxStoredRecommendations, sp.GetRequiredService<TimeProvider>()));
+        // Memory for the single-process run; Redis (the platform's one switch) so every instance shares them.
+        services.AddPlatformStorage();
+        services.TryAddSingleton<IRecommendationLog>(sp => sp.UsesRedis()
+            ? ActivatorUtilities.CreateInstance<RedisRecommendationLog>(sp)
+            : new MemoryRecommendationLog(sp.GetRequiredService<IOptions<NetworkOptions>>().Value.MaxStoredRecommendations, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ResultFormatter>();
         services.TryAddSingleton<IServiceRecommender, ServiceRecommender>();
-        services.TryAddSingleton<SessionTokenStore>();
+        services.TryAddSingleton<ISessionTokenStore>(sp => sp.UsesRedis()
+            ? ActivatorUtilities.CreateInstance<RedisSessionTokenStore>(sp)
+            : ActivatorUtilities.CreateInstance<MemorySessionTokenStore>(sp));
         services.TryAddSingleton<RecommendationSlots>();
         // Request-start logs include the query string, which carries session-transfer tokens on GET
         // session_attributes and /redirect: keep ASP.NET Core's per-request logging at Warning.
@@ -42,6 +48,7 @@ public static class Extensions
     public static IEndpointRouteBuilder MapAuroraNetwork(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup(BasePath).WithTags("AuroraAI network");
+        api.AddEndpointFilter<StorageUnavailable>(); // Redis down: 503, never a crash
         api.MapRecommenderApi();
         api.MapSessionAttributesApi();
         endpoints.MapGet(HealthPath, () => Results.Text("Healthcheck OK", "text/plain"));

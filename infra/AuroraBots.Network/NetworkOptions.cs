@@ -24,8 +24,14 @@ public sealed class NetworkOptions
     /// <summary>Largest accepted request body in bytes.</summary>
     public int MaxRequestBodyBytes { get; set; } = 64 * 1024;
 
-    /// <summary>Recommendations kept in memory for feedback and redirects (oldest dropped first).</summary>
+    /// <summary>Recommendations kept in memory for feedback and redirects (oldest dropped first); with Redis, the feedback entries kept.</summary>
     public int MaxStoredRecommendations { get; set; } = 100_000;
+
+    /// <summary>With Redis: how long a recommendation stays valid for feedback and redirect links.</summary>
+    public TimeSpan RecommendationRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>With Redis: prefix of every key of the network service (tokens, recommendations, feedback, redirects).</summary>
+    public string RedisKeyPrefix { get; set; } = "aurorabots:network:";
 
     public DevClientOptions DevClient { get; set; } = new();
     public SessionTransferOptions SessionTransfer { get; set; } = new();

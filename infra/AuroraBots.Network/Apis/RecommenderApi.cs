@@ -19,7 +19,7 @@ internal static class RecommenderApi
         api.MapPost("/recommend_service", RecommendServiceAsync).AddEndpointFilter<BasicAuthentication>().AddEndpointFilter<LoadShedding>();
         api.MapPost("/text_search", TextSearchAsync).AddEndpointFilter<BasicAuthentication>().AddEndpointFilter<LoadShedding>();
         api.MapPost("/recommendation_feedback", FeedbackAsync).AddEndpointFilter<BasicAuthentication>();
-        api.MapGet("/redirect", Redirect);
+        api.MapGet("/redirect", RedirectAsync);
     }
 
     private static async Task<IResult> RecommendServiceAsync(HttpContext http, IServiceRecommender recommender, IOptions<NetworkOptions> options, CancellationToken ct)
@@ -52,7 +52,7 @@ internal static class RecommenderApi
         }
     }
 
-    private static async Task<IResult> FeedbackAsync(HttpContext http, RecommendationLog log, IOptions<NetworkOptions> options, CancellationToken ct)
+    private static async Task<IResult> FeedbackAsync(HttpContext http, IRecommendationLog log, IOptions<NetworkOptions> options, CancellationToken ct)
     {
         var (document, error) = await JsonBody.ReadAsync(http.Request, options.Value.MaxRequestBodyBytes, ct);
         if (error is not null) return error;
@@ -63,20 +63,20 @@ internal static class RecommenderApi
             if (feedback is null) return TextResults.ValidationError(errors.ToString());
             if (feedback.FeedbackScore is null && feedback.ServiceFeedbacks.Count == 0) return TextResults.Text(200, "OK");
 
-            var recommendation = log.Find(feedback.RecommendationId);
+            var recommendation = await log.FindAsync(feedback.RecommendationId, ct);
             if (recommendation is null)
                 return TextResults.Text(404, $"Invalid recommendation_id: {feedback.RecommendationId}");
             if (feedback.ServiceFeedbacks.FirstOrDefault(f => !recommendation.ServiceIds.Contains(f.ServiceId)) is { ServiceId: not null } wrong)
                 return TextResults.Text(404, $"Invalid service id: {wrong.ServiceId}");
 
-            if (feedback.FeedbackScore is { } score) log.AddFeedback(recommendation.Id, null, score);
-            foreach (var (serviceId, serviceScore) in feedback.ServiceFeedbacks) log.AddFeedback(recommendation.Id, serviceId, serviceScore);
+            if (feedback.FeedbackScore is { } score) await log.AddFeedbackAsync(recommendation.Id, null, score, ct);
+            foreach (var (serviceId, serviceScore) in feedback.ServiceFeedbacks) await log.AddFeedbackAsync(recommendation.Id, serviceId, serviceScore, ct);
             return TextResults.Text(200, "OK");
         }
     }
 
     /// <summary>Logs the click and answers 302 to the channel's web page, adding session_id and the token to its query.</summary>
-    private static IResult Redirect(HttpContext http, ServiceCatalogue catalogue, RecommendationLog log, ILoggerFactory loggers)
+    private static async Task<IResult> RedirectAsync(HttpContext http, ServiceCatalogue catalogue, IRecommendationLog log, ILoggerFactory loggers, CancellationToken ct)
     {
         var query = http.Request.Query;
         var errors = new ValidationErrors();
@@ -88,13 +88,13 @@ internal static class RecommenderApi
         if (!long.TryParse(query["recommendation_id"], out var recommendationId)) errors.Add("recommendation_id", JsonFields.NotInteger);
         if (errors.HasErrors) return TextResults.ValidationError(errors.ToString());
 
-        var recommendation = log.Find(recommendationId);
+        var recommendation = await log.FindAsync(recommendationId, ct);
         if (recommendation is null || !recommendation.ServiceIds.Contains(serviceId)
             || !catalogue.Current.ChannelsById.TryGetValue(channelId, out var entry) || linkId >= entry.Channel.WebPages.Length
             || string.IsNullOrEmpty(entry.Channel.WebPages[linkId]))
             return TextResults.Text(404, "Invalid redirect link");
 
-        log.AddRedirect(recommendation, serviceId);
+        await log.AddRedirectAsync(recommendation, serviceId, ct);
         loggers.CreateLogger("AuroraBots.Network.Redirect").LogInformation(
             "Redirect for recommendation {RecommendationId} to service {ServiceId} channel {ChannelId}", recommendationId, serviceId, channelId);
         var target = UrlQuery.Merge(entry.Channel.WebPages[linkId], ("session_id", query["session_id"].ToString()),

@@ -31,13 +31,13 @@ internal static partial class SessionAttributesApi
     public static void MapSessionAttributesApi(this RouteGroupBuilder api)
     {
         api.MapPost("/session_attributes", PostAsync).AddEndpointFilter<BasicAuthentication>();
-        api.MapGet("/session_attributes", Get);
+        api.MapGet("/session_attributes", GetAsync);
         api.MapMethods("/session_attributes", ["OPTIONS"], (HttpContext http) => { AllowCors(http); return Results.Ok(); });
-        api.MapDelete("/session_attributes/consents/{receiptId}", Revoke).AddEndpointFilter<BasicAuthentication>();
+        api.MapDelete("/session_attributes/consents/{receiptId}", RevokeAsync).AddEndpointFilter<BasicAuthentication>();
     }
 
     private static async Task<IResult> PostAsync(
-        HttpContext http, IAuroraServiceRegistry registry, ServiceCatalogue catalogue, SessionTokenStore tokens,
+        HttpContext http, IAuroraServiceRegistry registry, ServiceCatalogue catalogue, ISessionTokenStore tokens,
         IOptions<NetworkOptions> options, ILoggerFactory loggers, CancellationToken ct)
     {
         var receipt = http.Request.Headers[ConsentReceiptHeader].ToString();
@@ -67,7 +67,7 @@ internal static partial class SessionAttributesApi
             if (accepted.Count > 0)
             {
                 if (receipt.Length == 0) receipt = "network-" + Guid.NewGuid().ToString("N"); // every token refers to a receipt
-                token = tokens.Issue(caller.ClientId, receiver.ClientId, accepted.ToJsonString(), receipt);
+                token = await tokens.IssueAsync(caller.ClientId, receiver.ClientId, accepted.ToJsonString(), receipt, ct);
                 http.Response.Headers[ConsentReceiptHeader] = receipt;
             }
             loggers.CreateLogger("AuroraBots.Network.SessionTransfer").LogInformation(
@@ -83,7 +83,7 @@ internal static partial class SessionAttributesApi
         }
     }
 
-    private static IResult Get(HttpContext http, SessionTokenStore tokens)
+    private static async Task<IResult> GetAsync(HttpContext http, ISessionTokenStore tokens, CancellationToken ct)
     {
         AllowCors(http);
         var token = http.Request.Query["access_token"].ToString();
@@ -95,17 +95,17 @@ internal static partial class SessionAttributesApi
         AuroraServiceRegistration? reader = null;
         if (http.Request.Headers.Authorization.Count > 0 && (reader = BasicAuthentication.TryAuthenticate(http)) is null)
             return TextResults.Unauthorized();
-        var grant = tokens.Redeem(token.ToLowerInvariant(), out _, reader?.ClientId);
+        var grant = await tokens.RedeemAsync(token.ToLowerInvariant(), reader?.ClientId, ct);
         if (grant is null)
             return TextResults.Text(404, "Access token does not exist");
         return Results.Text(grant.AttributesJson, "application/json; charset=utf-8");
     }
 
-    private static IResult Revoke(HttpContext http, string receiptId, SessionTokenStore tokens, ILoggerFactory loggers)
+    private static async Task<IResult> RevokeAsync(HttpContext http, string receiptId, ISessionTokenStore tokens, ILoggerFactory loggers, CancellationToken ct)
     {
         if (!ReceiptFormat().IsMatch(receiptId)) return TextResults.Text(400, "Invalid consent receipt id");
         var caller = BasicAuthentication.Caller(http);
-        var revoked = tokens.RevokeByReceipt(caller.ClientId, receiptId);
+        var revoked = await tokens.RevokeByReceiptAsync(caller.ClientId, receiptId, ct);
         loggers.CreateLogger("AuroraBots.Network.SessionTransfer").LogInformation(
             "Client {ClientId} revoked a consent receipt: {Count} token(s) revoked", caller.ClientId, revoked);
         return Results.Json(new RevokeResult(revoked), NetworkJsonContext.Default.RevokeResult);
