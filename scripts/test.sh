@@ -6,7 +6,7 @@
 #      the end-to-end chain, the headless-Chromium browser tests);
 #   4. ends with one line "N passed, N failed" summed over every suite, and exits non-zero on any failure.
 # Usage: bash scripts/test.sh            (everything)
-#        SUITES="xunit" bash scripts/test.sh   (only some: xunit, fuzz, protocol, e2e, browser)
+#        SUITES="xunit" bash scripts/test.sh   (only some: xunit, fuzz, protocol, e2e, browser, multi)
 # The fuzz suite (issue 15) runs the xunit tests marked [Trait("Category", "Fuzz")]: generated hostile requests
 # and YAML (CsCheck); it prints the number of generated cases and the test host's peak RSS.
 set -uo pipefail
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 source scripts/lib/common.sh
 
-suites=${SUITES:-"xunit fuzz protocol e2e browser"}
+suites=${SUITES:-"xunit fuzz protocol e2e browser multi"}
 results="$root/artifacts/test-results"
 rm -rf "$results"; mkdir -p "$results" "$root/artifacts/screenshots"
 
@@ -77,7 +77,8 @@ if [[ " $suites " == *" fuzz "* ]]; then
 fi
 
 # --- Node suites -----------------------------------------------------------------------------------
-for suite in protocol e2e browser; do
+# multi (issue 14): 3 host processes behind Debian nginx round-robin + one redis-server, and infra/deploy schema checks.
+for suite in protocol e2e browser multi; do
   [[ " $suites " == *" $suite "* ]] || continue
   dir="tests/$suite"
   [[ -f "$dir/package.json" ]] || continue
