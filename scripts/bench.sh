@@ -2,6 +2,8 @@
 # Runs the benchmarks and prints their figures. Release build; start nothing else heavy meanwhile.
 #   bash scripts/bench.sh                 all of them
 #   bash scripts/bench.sh channel         one (channel, channel-idle, dialogs, network, textsearch-eval, nlu, safety, editor, agents)
+#   bash scripts/bench.sh scale           issue 14: 1 vs 3 host processes behind Debian nginx (tests/multi/bench/scale.mjs);
+#                                         not in the default list (several minutes; needs nginx)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
@@ -14,5 +16,12 @@ dotnet build -c Release tests/AuroraBots.Benchmarks -nologo -v quiet > /dev/null
 dotnet build -c Release tests/AuroraBots.DirectLine.TestServer -nologo -v quiet > /dev/null
 for b in "${which[@]}"; do
   step "benchmark: $b"
+  if [[ "$b" == scale ]]; then
+    ensure_debian_packages nginx
+    dotnet build -c Release infra/AuroraBots.Host -nologo -v quiet > /dev/null
+    (cd tests/multi && npm_install_quiet)
+    AURORABOTS_MULTI_CONFIGURATION=Release node tests/multi/bench/scale.mjs
+    continue
+  fi
   dotnet run -c Release --no-build --project tests/AuroraBots.Benchmarks -- "$b"
 done
