@@ -12,8 +12,10 @@ ensure_dotnet_ready
 ulimit -n 65536 2> /dev/null || ulimit -n "$(ulimit -Hn)" || true
 which=("$@")
 [[ ${#which[@]} -eq 0 ]] && which=(channel channel-idle dialogs network textsearch-eval nlu safety editor agents)
-dotnet build -c Release tests/AuroraBots.Benchmarks -nologo -v quiet > /dev/null
-dotnet build -c Release tests/AuroraBots.DirectLine.TestServer -nologo -v quiet > /dev/null
+if [[ "${which[*]}" != scale ]]; then # scale alone needs only the host (built below)
+  dotnet build -c Release tests/AuroraBots.Benchmarks -nologo -v quiet > /dev/null
+  dotnet build -c Release tests/AuroraBots.DirectLine.TestServer -nologo -v quiet > /dev/null
+fi
 for b in "${which[@]}"; do
   step "benchmark: $b"
   if [[ "$b" == scale ]]; then
