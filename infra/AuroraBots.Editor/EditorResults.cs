@@ -2,11 +2,20 @@ using AuroraBots.Editor.Storage;
 
 namespace AuroraBots.Editor;
 
-/// <summary>The body of a refusal that needs only a sentence: <c>{message}</c>.</summary>
-public sealed record EditorMessageResponse(string Message);
+/// <summary>
+/// The body of a refusal that needs only a sentence: <c>{message, code}</c>; the message in the editor UI's language
+/// (Localisation/EditorText), the code machine-readable.
+/// </summary>
+public sealed record EditorMessageResponse(string Message, string? Code = null);
 
-/// <summary>A validation problem as the API returns it (file relative to the bots content folder, YAML path, message).</summary>
-public sealed record ValidationProblem(string File, string Path, string Message);
+/// <summary>
+/// A validation problem as the API returns it (file relative to the bots content folder, YAML path, message; the
+/// message in the UI's language where translated, and its code, when the API localised it).
+/// </summary>
+public sealed record ValidationProblem(string File, string Path, string Message)
+{
+    public string? Code { get; init; }
+}
 
 public sealed record ValidationReport(bool IsValid, IReadOnlyList<ValidationProblem> Errors);
 

@@ -82,6 +82,7 @@ public static class EditorExtensions
         api.MapSessionApi();
         api.MapFilesApi();
         api.MapVersionsApi();
+        api.MapDraftChangesApi(); // "what will this publish": the draft against the live version
         api.MapStatusApi(); // store, live version, instances, review and test settings
         api.MapAuditApi();
         api.MapUsersApi();

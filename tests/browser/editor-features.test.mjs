@@ -105,7 +105,7 @@ test('the UI in Finnish and Swedish: the browser\'s language by default, a switc
   for (const name of ['Muokkaa', 'Testit', 'Versiot', 'Käännökset', 'Tapahtumaloki']) await page.getByRole('tab', { name, exact: true }).waitFor();
   await openFile(page, 'sample/main.yaml');
   await page.locator('#nav-tree details[data-bot="sample"] .group-title', { hasText: 'Keskustelupolut' }).waitFor();
-  await page.locator('#nav-tree button.step', { hasText: 'Vaihe 1 · say' }).waitFor();
+  await page.locator('#nav-tree button.step', { hasText: 'Vaihe 1 — Viesti' }).waitFor();
   await page.getByText('Ruotsi (sv)').first().waitFor();
   // Switching with a file open keeps the file and labels its form in the new language.
   await page.locator('#ui-language').selectOption('sv');
@@ -231,7 +231,7 @@ test('the Versions tab lists the texts changed in one language between two versi
   await page.selectOption('#diff-to', to);
   await page.getByLabel('Changed texts in').selectOption('sv');
   await page.getByRole('button', { name: 'Show changed texts' }).click();
-  const row = page.locator('#diff-output table.text-diff tbody tr', { hasText: `${file} · receives[1].purpose` });
+  const row = page.locator('#diff-output table.text-diff tbody tr', { hasText: `${file} · Data received 2 › Purpose` });
   await row.waitFor();
   assert.equal(await page.locator('#diff-output table.text-diff tbody tr').count(), 1);
   assert.equal(await row.locator('td.before').innerText(), before);
@@ -248,5 +248,89 @@ test('the Versions tab lists the texts changed in one language between two versi
   // The file diff is still there beside it.
   await page.getByRole('button', { name: 'Show differences' }).click();
   await page.locator('#diff-output pre.unified .added', { hasText: changed }).waitFor();
+  await page.close();
+});
+
+test('the form speaks editor words in fi, sv and en: step kinds, prompt types and keys named, with help; the YAML view stays', async () => {
+  const page = await browser.context.newPage();
+  const problems = watch(page);
+  await openEditor(page, host.origin, publisher);
+  const file = 'sample/checkin.yaml';
+  await openFile(page, file);
+  const title = (index) => page.locator(`#form-view .card[data-path="steps[${index}]"] > .card-title`).innerText();
+  const askType = page.locator('#form-view select[data-path="steps[0].ask"]');
+  const words = {
+    en: { question: 'Step 1 — Question: age', branch: 'Step 5 — Branch', recommend: 'Step 6 — Service recommendations: services', age: 'Age', save: 'Save to' },
+    fi: { question: 'Vaihe 1 — Kysymys: age', branch: 'Vaihe 5 — Haarautuminen', recommend: 'Vaihe 6 — Palvelusuositukset: services', age: 'Ikä', save: 'Tallenna kohteeseen' },
+    sv: { question: 'Steg 1 — Fråga: age', branch: 'Steg 5 — Förgrening', recommend: 'Steg 6 — Tjänsterekommendationer: services', age: 'Ålder', save: 'Spara i' },
+  };
+  for (const language of ['fi', 'sv', 'en']) {
+    await page.locator('#ui-language').selectOption(language);
+    const expected = words[language];
+    await page.locator('#form-view .card-title', { hasText: expected.question }).waitFor();
+    assert.equal(await title(4), expected.branch);
+    assert.equal(await title(5), expected.recommend);
+    await page.locator('#nav-tree button.step', { hasText: expected.question }).waitFor();
+    // The prompt type is a choice among the schema's types, named in the UI language.
+    assert.equal(await askType.evaluate((select) => select.selectedOptions[0].textContent), expected.age);
+    assert.equal(await askType.locator('option').count(), 7);
+    // Every field has its editor name and its help is read with it.
+    const save = page.locator('#form-view input[data-path="steps[0].save"]');
+    assert.equal(await page.locator(`#form-view label[for="${await save.getAttribute('id')}"]`).innerText(), expected.save);
+    const help = await save.getAttribute('aria-describedby');
+    assert.match(await page.locator(`[id="${help}"]`).innerText(), /attr\.age/);
+    // No raw YAML key or path is left as a label or a heading.
+    const labels = await page.locator('#form-view legend, #form-view label, #form-view .card-title').allInnerTexts();
+    const raw = labels.map((text) => text.trim()).filter((text) => /^[a-z_]+( \d+)?$/.test(text) || /\[\d+\]|#\d/.test(text));
+    assert.deepEqual(raw, [], `${language}: labels that are YAML keys`);
+    assert.deepEqual(await seriousViolations(page, '#form-view'), [], `${language}: axe`);
+    if (language === 'en') await screenshot(page, 'editor-form-words', { fullPage: true });
+  }
+  // The prompt type chosen in the form is written to the YAML, which stays available.
+  await askType.selectOption('number');
+  await page.getByRole('button', { name: 'YAML', exact: true }).click();
+  assert.match(await page.locator('#yaml-text').inputValue(), /- id: age\n\s+ask: number\n/, "a plain word stays unquoted");
+  await page.getByRole('button', { name: 'Form', exact: true }).click();
+  await askType.selectOption('age');
+  assert.equal(await page.locator('#file-status').innerText(), 'No unsaved changes.');
+  assert.deepEqual(problems.pageErrors, []);
+  await page.close();
+});
+
+test('before publishing, "what will publishing change" lists the draft\'s changes per language and per file', async () => {
+  const page = await browser.context.newPage();
+  await openEditor(page, host.origin, publisher);
+  const file = 'sample/checkin.yaml';
+  const field = 'steps[0].invalid.sv';
+  await openFile(page, file);
+  const original = await textField(page, field).inputValue();
+  const changed = 'Skriv din ålder med siffror, tack.';
+  await editAndSave(page, file, field, changed);
+
+  await page.getByRole('tab', { name: 'Versions' }).click();
+  await page.getByRole('button', { name: 'Show what will change' }).click();
+  const summary = page.locator('#publish-preview-summary');
+  await summary.waitFor();
+  assert.match(await summary.innerText(), /^Publishing changes 1 file\(s\) of the live version \d+\.$/);
+  assert.deepEqual(await page.locator('#publish-preview-output .publish-preview-languages li').allInnerTexts(), ['Swedish: 1 text(s)']);
+  const row = page.locator('#publish-preview-output table.text-diff tbody tr[data-language="sv"]');
+  assert.equal(await row.count(), 1);
+  assert.equal(await row.locator('td.before').innerText(), original);
+  assert.equal(await row.locator('td.after').innerText(), changed);
+  assert.match(await row.locator('th').innerText(), /^sample\/checkin\.yaml · Step 1 › Text when the answer is not understood \(changed\)$/);
+  await page.locator(`#publish-preview-output details[data-file="${file}"] summary`).click();
+  await page.locator(`#publish-preview-output details[data-file="${file}"] pre.unified .added`, { hasText: changed }).waitFor();
+  await screenshot(page, 'editor-publish-preview', { fullPage: true });
+  assert.deepEqual(await seriousViolations(page, '#panel-versions'), []);
+
+  // Only Finnish: nothing changes in Finnish.
+  await page.locator('#publish-preview-language').selectOption('fi');
+  await page.locator('#publish-preview-output', { hasText: 'No text changes in Finnish.' }).waitFor();
+
+  // Put the text back: nothing to publish.
+  await editAndSave(page, file, field, original);
+  await page.getByRole('tab', { name: 'Versions' }).click();
+  await page.getByRole('button', { name: 'Show what will change' }).click();
+  await page.locator('#publish-preview-output', { hasText: /Nothing to publish: the draft is the same as the live version \d+\./ }).waitFor();
   await page.close();
 });

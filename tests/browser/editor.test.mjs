@@ -72,7 +72,7 @@ test('sign in, edit, validate at the field, fix, save, preview the draft, run te
 
   // Browse: bot → file → steps.
   await openFile(page, file);
-  await page.locator('#nav-tree button.step', { hasText: 'Step 1 · say' }).waitFor();
+  await page.locator('#nav-tree button.step', { hasText: 'Step 1 — Message' }).waitFor();
   const en = textField(page, field);
   assert.equal(await en.inputValue(), originalText);
   for (const language of ['fi', 'sv']) assert.ok((await textField(page, `steps[0].say.${language}`).inputValue()).length > 0, `${language} side by side`);
@@ -104,7 +104,7 @@ test('sign in, edit, validate at the field, fix, save, preview the draft, run te
   // Translation coverage: only English changed, so Finnish and Swedish are marked to be checked, at the field and in the report.
   assert.equal(await page.locator('#form-view .language[data-language="fi"] .mark-outdated').innerText(), 'outdated');
   await page.getByRole('tab', { name: 'Translations' }).click();
-  const outdated = page.locator('#coverage-report tr', { hasText: `${file} · steps[0].say` });
+  const outdated = page.locator('#coverage-report tr', { hasText: `${file} · Step 1 › Message` });
   await outdated.waitFor();
   assert.match(await outdated.innerText(), /en\s+fi, sv\s+pekka/);
   await page.getByRole('tab', { name: 'Edit', exact: true }).click();
@@ -281,7 +281,7 @@ test('the YAML view and the form stay in sync; a missing language is marked at t
   const svLine = before.split('\n').find((line) => line.trim().startsWith('sv: "Hej, jag är {bot.name}'));
   assert.ok(svLine, before);
   await yaml.fill(before.replace(svLine + '\n', ''));
-  await page.locator('#validation-list li', { hasText: 'steps[0].say.sv' }).waitFor({ timeout: 10_000 });
+  await page.locator('#validation-list li', { hasText: 'Step 1 › Message › Swedish' }).waitFor({ timeout: 10_000 });
 
   await page.getByRole('button', { name: 'Form', exact: true }).click();
   const missing = page.locator('#form-view .language.missing[data-language="sv"]');

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AuroraBots.Dialogs.Content;
+using AuroraBots.Editor.Localisation;
 using AuroraBots.Editor.Storage;
 using YamlDotNet.Core;
 using Microsoft.AspNetCore.Builder;
@@ -15,7 +16,11 @@ public sealed record SaveFileRequest(string? Content);
 
 public sealed record SaveFileResponse(string Path, string ETag, ValidationReport Validation);
 
-public sealed record ConflictResponse(string Path, string CurrentETag, string Message);
+public sealed record ConflictResponse(string Path, string CurrentETag, string Message)
+{
+    /// <summary>Machine-readable: <c>file.conflict</c> (the message is in the UI's language).</summary>
+    public string? Code { get; init; }
+}
 
 /// <summary><c>/editor/api/files</c>: the draft's files, read with an ETag and saved with <c>If-Match</c>; <c>/editor/api/validation</c>.</summary>
 public static class FilesApi
@@ -26,7 +31,8 @@ public static class FilesApi
         api.MapGet("/files/{**path}", ReadAsync);
         api.MapPut("/files/{**path}", SaveAsync);
         api.MapDelete("/files/{**path}", DeleteAsync);
-        api.MapGet("/validation", (EditorService editor, CancellationToken ct) => editor.ValidateDraftAsync(ct));
+        api.MapGet("/validation", async (EditorService editor, HttpContext http, CancellationToken ct) =>
+            EditorText.Localise(await editor.ValidateDraftAsync(ct), EditorText.LanguageOf(http.Request)));
         return api;
     }
 
@@ -68,12 +74,12 @@ public static class FilesApi
         switch (result.Outcome)
         {
             case SaveOutcome.Conflict:
-                return TypedResults.Conflict(new ConflictResponse(safe, result.ETag ?? "", "Someone else changed this file since you opened it; reload and apply your change again."));
+                return TypedResults.Conflict(Conflicted(http, safe, result.ETag));
             case SaveOutcome.NotFound:
                 return TypedResults.NotFound();
         }
         http.Response.Headers.ETag = result.ETag;
-        var body = new SaveFileResponse(safe, result.ETag!, validation!);
+        var body = new SaveFileResponse(safe, result.ETag!, EditorText.Localise(validation!, EditorText.LanguageOf(http.Request)));
         return result.Outcome == SaveOutcome.Created ? TypedResults.Created($"/editor/api/files/{safe}", body) : TypedResults.Ok(body);
     }
 
@@ -88,11 +94,14 @@ public static class FilesApi
         var (result, validation) = await editor.DeleteAsync(user.Identity?.Name ?? "", safe, ifMatch, cancellationToken);
         return result.Outcome switch
         {
-            SaveOutcome.Conflict => TypedResults.Conflict(new ConflictResponse(safe, result.ETag ?? "", "Someone else changed this file since you opened it.")),
+            SaveOutcome.Conflict => TypedResults.Conflict(Conflicted(http, safe, result.ETag)),
             SaveOutcome.NotFound => TypedResults.NotFound(),
-            _ => TypedResults.Ok(validation!),
+            _ => TypedResults.Ok(EditorText.Localise(validation!, EditorText.LanguageOf(http.Request))),
         };
     }
+
+    private static ConflictResponse Conflicted(HttpContext http, string path, string? eTag) =>
+        new(path, eTag ?? "", EditorText.Say(http.Request, "file.conflict")) { Code = "file.conflict" };
 
     private static ProblemHttpResult BadPath(string? problem) =>
         TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Invalid file path");

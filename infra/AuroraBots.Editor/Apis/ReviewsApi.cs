@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using AuroraBots.Editor.Localisation;
 using AuroraBots.Editor.Reviews;
 using AuroraBots.Editor.Security;
 using Microsoft.AspNetCore.Builder;
@@ -26,22 +27,22 @@ public static class ReviewsApi
     }
 
     public static async Task<Results<Created<Review>, ProblemHttpResult>> SubmitAsync(
-        ReviewRequest request, ClaimsPrincipal user, ReviewService reviews, CancellationToken cancellationToken)
+        ReviewRequest request, ClaimsPrincipal user, ReviewService reviews, HttpContext http, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Comment))
-            return TypedResults.Problem("Say what changed and what the reviewer should look at.", statusCode: StatusCodes.Status400BadRequest);
+            return Refusals.Problem(http, StatusCodes.Status400BadRequest, "review.needsComment");
         var review = await reviews.SubmitAsync(user.Identity?.Name ?? "", request.Comment.Trim(), cancellationToken);
         return TypedResults.Created($"/editor/api/reviews/{review.Id}", review);
     }
 
     public static async Task<Results<Created<PublishResponse>, NotFound<EditorMessageResponse>, Conflict<EditorMessageResponse>, UnprocessableEntity<InvalidDraftResponse>, ProblemHttpResult>> ApproveAsync(
-        string id, ReviewRequest? request, ClaimsPrincipal user, ReviewService reviews, CancellationToken cancellationToken)
+        string id, ReviewRequest? request, ClaimsPrincipal user, ReviewService reviews, HttpContext http, CancellationToken cancellationToken)
     {
         var decision = await reviews.ApproveAsync(user.Identity?.Name ?? "", id, request?.Comment, cancellationToken);
         switch (decision.Outcome)
         {
-            case ReviewOutcome.NotFound: return TypedResults.NotFound(new EditorMessageResponse(decision.Message!));
-            case ReviewOutcome.Conflict: return TypedResults.Conflict(new EditorMessageResponse(decision.Message!));
+            case ReviewOutcome.NotFound: return TypedResults.NotFound(Said(http, id, decision));
+            case ReviewOutcome.Conflict: return TypedResults.Conflict(Said(http, id, decision));
             case ReviewOutcome.Refused: return VersionsApi.Refusal(decision.Publish!)!;
         }
         var published = decision.Publish!;
@@ -51,16 +52,22 @@ public static class ReviewsApi
     }
 
     public static async Task<Results<Ok<Review>, NotFound<EditorMessageResponse>, Conflict<EditorMessageResponse>, ProblemHttpResult>> RejectAsync(
-        string id, ReviewRequest request, ClaimsPrincipal user, ReviewService reviews, CancellationToken cancellationToken)
+        string id, ReviewRequest request, ClaimsPrincipal user, ReviewService reviews, HttpContext http, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Comment))
-            return TypedResults.Problem("Say why, so the author knows what to change.", statusCode: StatusCodes.Status400BadRequest);
+            return Refusals.Problem(http, StatusCodes.Status400BadRequest, "review.rejectNeedsComment");
         var decision = await reviews.RejectAsync(user.Identity?.Name ?? "", id, request.Comment.Trim(), cancellationToken);
         return decision.Outcome switch
         {
-            ReviewOutcome.NotFound => TypedResults.NotFound(new EditorMessageResponse(decision.Message!)),
-            ReviewOutcome.Conflict => TypedResults.Conflict(new EditorMessageResponse(decision.Message!)),
+            ReviewOutcome.NotFound => TypedResults.NotFound(Said(http, id, decision)),
+            ReviewOutcome.Conflict => TypedResults.Conflict(Said(http, id, decision)),
             _ => TypedResults.Ok(decision.Review!),
         };
     }
+
+    /// <summary>A refused decision said in the UI's language, with its code.</summary>
+    private static EditorMessageResponse Said(HttpContext http, string id, ReviewDecision decision) =>
+        decision.Code is { } code
+            ? new(EditorText.Say(http.Request, code, ("id", id), ("state", decision.Review?.State)), code)
+            : new(decision.Message ?? "", null);
 }

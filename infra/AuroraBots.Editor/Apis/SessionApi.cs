@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AuroraBots.Editor.Audit;
+using AuroraBots.Editor.Localisation;
 using AuroraBots.Editor.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -36,15 +37,14 @@ public static class SessionApi
         {
             await audit.AppendAsync(audited, AuditActions.SignIn, null, false, "refused: too many failed sign-ins", cancellationToken);
             http.Response.Headers.RetryAfter = ((int)throttle.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem($"Too many failed sign-ins. Wait {Math.Ceiling(throttle.Window.TotalMinutes)} minutes and try again, or ask an admin.",
-                statusCode: StatusCodes.Status429TooManyRequests, title: "Sign-in paused");
+            return Refusals.Problem(http, StatusCodes.Status429TooManyRequests, "signin.paused", ("minutes", Math.Ceiling(throttle.Window.TotalMinutes)));
         }
         var user = name.Length > 0 && !string.IsNullOrEmpty(request.Password) ? await users.AuthenticateAsync(name, request.Password, cancellationToken) : null;
         await audit.AppendAsync(audited, AuditActions.SignIn, null, user is not null, user is null ? "wrong name or password" : null, cancellationToken);
         if (user is null)
         {
             await throttle.FailedAsync(name, address, cancellationToken);
-            return TypedResults.Problem("Wrong name or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+            return Refusals.Problem(http, StatusCodes.Status401Unauthorized, "signin.wrong");
         }
 
         await throttle.SucceededAsync(name, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using AuroraBots.Editor.Localisation;
 using AuroraBots.Editor.Storage;
 using AuroraBots.Editor.Transcripts;
 using Microsoft.AspNetCore.Builder;
@@ -48,14 +49,14 @@ public static class TestsApi
     }
 
     public static async Task<Results<Created<RecordTestResponse>, NotFound<EditorMessageResponse>, Conflict<EditorMessageResponse>, BadRequest<EditorMessageResponse>, ProblemHttpResult>> RecordAsync(
-        RecordTestRequest request, ClaimsPrincipal user, DraftTranscripts tests, CancellationToken cancellationToken)
+        RecordTestRequest request, ClaimsPrincipal user, DraftTranscripts tests, HttpContext http, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.ConversationId)) return TypedResults.BadRequest(new EditorMessageResponse("The body needs 'conversationId' (of a preview conversation)."));
         var result = await tests.RecordAsync(user, request.ConversationId.Trim(), request.Name ?? "", request.Bot, cancellationToken);
         return result.Outcome switch
         {
             RecordOutcome.Created => TypedResults.Created($"/editor/api/files/{result.Path}", new RecordTestResponse(result.Path!, result.ETag!, result.Content!, result.Validation!)),
-            RecordOutcome.Exists => TypedResults.Conflict(new EditorMessageResponse(result.Message!)),
+            RecordOutcome.Exists => TypedResults.Conflict(Refusals.Message(http, "test.exists", ("path", result.Path))),
             RecordOutcome.InvalidName => TypedResults.BadRequest(new EditorMessageResponse(result.Message!)),
             RecordOutcome.Unavailable => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status503ServiceUnavailable),
             _ => TypedResults.NotFound(new EditorMessageResponse(result.Message!)),

@@ -1,3 +1,4 @@
+using AuroraBots.Editor.Localisation;
 using AuroraBots.Platform.Security;
 using System.Security.Claims;
 using AuroraBots.Editor.Audit;
@@ -33,12 +34,12 @@ public static class UsersApi
 
     public static async Task<Results<Created<EditorUserInfo>, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem, Conflict<EditorMessageResponse>>> AddAsync(
         NewUserRequest request, ClaimsPrincipal admin, EditorUserDirectory directory, IRecordStore<ManagedUser> store, SecurityStamps stamps, AuditLog audit,
-        TimeProvider time, CancellationToken cancellationToken)
+        TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         if (Problems(new NewUserValidator().Validate(request)) is { } invalid) return invalid;
         var name = request.Name!;
         if (await directory.FindAsync(name, cancellationToken) is not null)
-            return TypedResults.Conflict(new EditorMessageResponse($"A user named '{name}' already exists."));
+            return TypedResults.Conflict(Refusals.Message(http, "user.exists", ("name", name)));
         var user = new ManagedUser(name, PasswordHashes.Hash(request.Password!), [.. request.Roles!.Distinct()], time.GetUtcNow(), NameOf(admin));
         await stamps.RenewAsync(name, cancellationToken); // a re-added name never revives an old session
         await store.SaveAsync(user, cancellationToken);
@@ -48,15 +49,15 @@ public static class UsersApi
 
     public static async Task<Results<Ok<EditorUserInfo>, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem, NotFound<EditorMessageResponse>, Conflict<EditorMessageResponse>>> ChangeAsync(
         string name, ChangeUserRequest request, ClaimsPrincipal admin, EditorUserDirectory directory, IRecordStore<ManagedUser> store, SecurityStamps stamps,
-        AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+        AuditLog audit, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         if (Problems(new ChangeUserValidator().Validate(request)) is { } invalid) return invalid;
-        var (stored, refusal) = await FindManagedAsync(name, directory, store, cancellationToken);
+        var (stored, refusal) = await FindManagedAsync(name, directory, store, http, cancellationToken);
         if (refusal is not null) return refusal;
-        if (stored is null) return TypedResults.NotFound(new EditorMessageResponse($"There is no user named '{name}'."));
+        if (stored is null) return TypedResults.NotFound(Refusals.Message(http, "user.notFound", ("name", name)));
         // An admin demoting themselves could leave nobody able to manage users.
         if (IsSelf(admin, name) && request.Roles is not null && !request.Roles.Contains(EditorRoles.Admin))
-            return TypedResults.Conflict(new EditorMessageResponse("You cannot remove your own admin role; ask another admin."));
+            return TypedResults.Conflict(Refusals.Message(http, "user.ownAdmin"));
 
         var changed = stored with
         {
@@ -75,22 +76,22 @@ public static class UsersApi
 
     public static async Task<Results<NoContent, NotFound<EditorMessageResponse>, Conflict<EditorMessageResponse>>> RemoveAsync(
         string name, ClaimsPrincipal admin, EditorUserDirectory directory, IRecordStore<ManagedUser> store, SecurityStamps stamps, AuditLog audit,
-        CancellationToken cancellationToken)
+        HttpContext http, CancellationToken cancellationToken)
     {
-        if (IsSelf(admin, name)) return TypedResults.Conflict(new EditorMessageResponse("You cannot remove yourself; ask another admin."));
-        var (stored, refusal) = await FindManagedAsync(name, directory, store, cancellationToken);
+        if (IsSelf(admin, name)) return TypedResults.Conflict(Refusals.Message(http, "user.self"));
+        var (stored, refusal) = await FindManagedAsync(name, directory, store, http, cancellationToken);
         if (refusal is not null) return refusal;
-        if (stored is null || !await store.RemoveAsync(ManagedUser.KeyOf(stored), cancellationToken)) return TypedResults.NotFound(new EditorMessageResponse($"There is no user named '{name}'."));
+        if (stored is null || !await store.RemoveAsync(ManagedUser.KeyOf(stored), cancellationToken)) return TypedResults.NotFound(Refusals.Message(http, "user.notFound", ("name", name)));
         await stamps.RenewAsync(stored.Name, cancellationToken);
         await audit.AppendAsync(NameOf(admin), UserAuditActions.Remove, stored.Name, true, null, cancellationToken);
         return TypedResults.NoContent();
     }
 
     private static async Task<(ManagedUser? User, Conflict<EditorMessageResponse>? Refusal)> FindManagedAsync(
-        string name, EditorUserDirectory directory, IRecordStore<ManagedUser> store, CancellationToken cancellationToken)
+        string name, EditorUserDirectory directory, IRecordStore<ManagedUser> store, HttpContext http, CancellationToken cancellationToken)
     {
         if (await directory.FindAsync(name, cancellationToken) is { Source: UserSources.Configuration })
-            return (null, TypedResults.Conflict(new EditorMessageResponse($"'{name}' is defined in the host's configuration (Editor:Users); change that user there.")));
+            return (null, TypedResults.Conflict(Refusals.Message(http, "user.fromConfiguration", ("name", name))));
         var stored = (await store.ListAsync(cancellationToken)).FirstOrDefault(u => string.Equals(u.Name, name, StringComparison.OrdinalIgnoreCase));
         return (stored, null);
     }

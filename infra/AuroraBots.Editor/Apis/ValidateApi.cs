@@ -1,3 +1,4 @@
+using AuroraBots.Editor.Localisation;
 using AuroraBots.Editor.Preview;
 using AuroraBots.Editor.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -19,10 +20,10 @@ public static class ValidateApi
     }
 
     public static async Task<Results<Ok<ValidationReport>, BadRequest<EditorMessageResponse>>> ValidateAsync(
-        ValidateRequest request, LiveValidator validator, CancellationToken cancellationToken)
+        ValidateRequest request, LiveValidator validator, HttpContext http, CancellationToken cancellationToken)
     {
         if (EditorPaths.Normalize(request.Path, out var problem) is not { } path) return TypedResults.BadRequest(new EditorMessageResponse($"Invalid file path: {problem}."));
         if (request.Content is null) return TypedResults.BadRequest(new EditorMessageResponse("The body needs 'content'."));
-        return TypedResults.Ok(await validator.ValidateAsync(path, request.Content, cancellationToken));
+        return TypedResults.Ok(EditorText.Localise(await validator.ValidateAsync(path, request.Content, cancellationToken), EditorText.LanguageOf(http.Request)));
     }
 }

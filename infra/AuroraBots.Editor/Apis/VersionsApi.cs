@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using AuroraBots.Editor.Localisation;
 using AuroraBots.Editor.Security;
 using AuroraBots.Editor.Storage;
 using AuroraBots.Editor.Transcripts;
@@ -52,12 +53,12 @@ public static class VersionsApi
     }
 
     public static async Task<Results<Created<PublishResponse>, UnprocessableEntity<InvalidDraftResponse>, Conflict<EditorMessageResponse>, ProblemHttpResult>> PublishAsync(
-        PublishRequest request, ClaimsPrincipal user, EditorService editor, EditorOptions options, CancellationToken cancellationToken)
+        PublishRequest request, ClaimsPrincipal user, EditorService editor, EditorOptions options, HttpContext http, CancellationToken cancellationToken)
     {
         if (options.RequireReview)
-            return TypedResults.Conflict(new EditorMessageResponse("Publishing needs an approved review here: submit the draft for review, and another publisher approves it."));
+            return TypedResults.Conflict(Refusals.Message(http, "version.reviewRequired"));
         if (string.IsNullOrWhiteSpace(request.Comment))
-            return TypedResults.Problem("A version needs a comment saying what changed.", statusCode: StatusCodes.Status400BadRequest);
+            return Refusals.Problem(http, StatusCodes.Status400BadRequest, "version.needsComment");
         var result = await editor.PublishAsync(user.Identity?.Name ?? "", request.Comment.Trim(), cancellationToken);
         if (Refusal(result) is { } refused) return refused;
         if (result.Outcome == PublishOutcome.LiveWriteFailed) return LiveWriteFailed(result);

@@ -6,7 +6,8 @@ namespace AuroraBots.Editor.Reviews;
 public enum ReviewOutcome { Done, NotFound, Conflict, Refused }
 
 /// <summary>What a review decision led to: the review, and for an approval the publish result (422 details, version).</summary>
-public sealed record ReviewDecision(ReviewOutcome Outcome, Review? Review, PublishResult? Publish = null, string? Message = null);
+/// <param name="Code">The refusal's message code (Localisation/messages.json), said in the UI's language by the API.</param>
+public sealed record ReviewDecision(ReviewOutcome Outcome, Review? Review, PublishResult? Publish = null, string? Message = null, string? Code = null);
 
 /// <summary>
 /// The four-eyes workflow: an editor submits the draft for review; another person with the publisher role approves
@@ -51,7 +52,7 @@ public sealed class ReviewService(IRecordStore<Review> reviews, IEditorStore sto
             {
                 case PublishOutcome.DraftChanged:
                     await audit.AppendAsync(user, ReviewAuditActions.Approve, id, false, "the draft changed since it was submitted", cancellationToken);
-                    return new(ReviewOutcome.Conflict, review, Message: "The draft has changed since this review was submitted; ask for a new review of the current draft.");
+                    return new(ReviewOutcome.Conflict, review, Message: "The draft has changed since this review was submitted; ask for a new review of the current draft.", Code: "review.draftChanged");
                 case PublishOutcome.Published or PublishOutcome.LiveWriteFailed:
                     var approved = review with { State = ReviewStates.Approved, DecidedBy = user, Decided = time.GetUtcNow(), DecisionComment = comment?.Trim(), Version = published.Version?.Number };
                     await reviews.SaveAsync(approved, CancellationToken.None);
@@ -84,10 +85,10 @@ public sealed class ReviewService(IRecordStore<Review> reviews, IEditorStore sto
     private async Task<(Review Review, ReviewDecision? Refusal)> FindPendingAsync(string id, string? approver, CancellationToken cancellationToken)
     {
         var review = (await reviews.ListAsync(cancellationToken)).FirstOrDefault(r => r.Id == id);
-        if (review is null) return (null!, new(ReviewOutcome.NotFound, null, Message: $"There is no review '{id}'."));
-        if (review.State != ReviewStates.Pending) return (review, new(ReviewOutcome.Conflict, review, Message: $"This review is {review.State} already."));
+        if (review is null) return (null!, new(ReviewOutcome.NotFound, null, Message: $"There is no review '{id}'.", Code: "review.notFound"));
+        if (review.State != ReviewStates.Pending) return (review, new(ReviewOutcome.Conflict, review, Message: $"This review is {review.State} already.", Code: "review.decided"));
         if (approver is not null && string.Equals(review.Author, approver, StringComparison.OrdinalIgnoreCase))
-            return (review, new(ReviewOutcome.Conflict, review, Message: "You submitted this review; someone else must approve it."));
+            return (review, new(ReviewOutcome.Conflict, review, Message: "You submitted this review; someone else must approve it.", Code: "review.own"));
         return (review, null);
     }
 }

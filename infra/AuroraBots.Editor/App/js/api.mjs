@@ -1,5 +1,5 @@
 // Thin client of /editor/api: JSON in and out, the cookie goes along (same origin), errors become ApiError.
-import { t } from './i18n.mjs';
+import { language, t } from './i18n.mjs';
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -17,7 +17,8 @@ function validationMessages(body) {
 const base = '/editor/api';
 
 export async function call(method, path, { body, headers = {} } = {}) {
-  const init = { method, headers: { Accept: 'application/json', ...headers }, credentials: 'same-origin' };
+  // The server says its refusals and validation texts in the UI's language (keeping machine-readable codes).
+  const init = { method, headers: { Accept: 'application/json', 'Accept-Language': language(), ...headers }, credentials: 'same-origin' };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -53,7 +54,10 @@ export const api = {
   validation: () => call('GET', '/validation'),
   validate: (path, content) => call('POST', '/validate', { body: { path, content } }),
   coverage: () => call('GET', '/coverage'),
+  flowSchema: () => call('GET', '/schema/flow'),
+  flowWords: () => call('GET', '/schema/flow/words'),
   versions: () => call('GET', '/versions'),
+  draftChanges: () => call('GET', '/draft/changes'),
   status: () => call('GET', '/status'),
   diff: (from, to) => call('GET', `/versions/${from}/diff/${to}`),
   publish: (comment) => call('POST', '/versions', { body: { comment } }),

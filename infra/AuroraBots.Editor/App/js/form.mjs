@@ -2,14 +2,15 @@
 // yaml-edit.mjs (context.edit / context.addLanguage), which changes only the edited value in the YAML text, so
 // comments, key order and quoting survive. Maps become labelled fields, lists become cards, and a {fi, sv, en} map
 // (a translated text) becomes the three languages side by side. Every field carries its YAML path in the loader's
-// format (steps[0].say.fi) so validation errors can be shown right there.
+// format (steps[0].say.fi) so validation errors can be shown right there. Labels are editor words ("Step 1 — Message",
+// "Answer type"), with help under each field, from the flow schema and its words (flow-words.mjs).
 import { isMap, isScalar, isSeq } from '../vendor/yaml/index.js';
 import { h, nextId } from './dom.mjs';
+import { choicesOf, fieldWords, kindOf, kindWords, stepTitle } from './flow-words.mjs';
 import { languageLabel, t } from './i18n.mjs';
 
 const platformLanguages = ['fi', 'sv', 'en'];
 const languageName = languageLabel;
-const kindKeys = ['say', 'ask', 'set', 'branch', 'goto', 'call', 'do', 'end', 'action', 'recommend', 'handoff'];
 
 const child = (path, key) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : String(key));
 const keyOf = (pair) => (isScalar(pair.key) ? String(pair.key.value) : String(pair.key));
@@ -20,14 +21,22 @@ export function isTextMap(node) {
     node.items.every((pair) => platformLanguages.includes(keyOf(pair)) && (pair.value === null || isScalar(pair.value)));
 }
 
-/** What a step does, for headings and the step list: its id and kind key. */
+/** What a step does, for headings and the step list: "Step 3 — Question: age". */
 export function describeStep(node, index) {
   if (!isMap(node)) return t('form.step', { n: index + 1 });
-  const keys = node.items.map(keyOf);
-  const kind = kindKeys.find((k) => keys.includes(k)) ?? keys[0] ?? 'step';
-  const id = node.get('id');
-  return `${t('form.step', { n: index + 1 })} · ${kind}${id ? ` · ${id}` : ''}`;
+  return stepTitle(node.items.map(keyOf), node.get('id') ?? null, node.get('save') ?? null, index);
 }
+
+/** A step's kind explained under its heading: what it does and an example in YAML. */
+function kindHelp(node) {
+  const kind = isMap(node) ? kindOf(node.items.map(keyOf)) : null;
+  if (!kind) return null;
+  const words = kindWords(kind.key);
+  return h('div', { className: 'kind-help' },
+    words.help ? h('p', { className: 'hint' }, words.help) : null,
+    words.example ? h('details', { className: 'example' }, h('summary', {}, t('form.example')), h('pre', {}, words.example)) : null);
+}
+
 
 /**
  * @param {HTMLElement} container
@@ -45,16 +54,30 @@ export function renderForm(container, doc, options) {
   container.replaceChildren(renderNode(root, [], '', null, context));
 }
 
-function renderNode(node, segments, path, label, context) {
-  if (isTextMap(node)) return renderText(node, segments, path, label, context);
+/** A key's field: its editor name and help; a language key (synonyms per language) is named as the language. */
+const fieldOf = (key) => (platformLanguages.includes(key) ? { key, name: `${languageName(key)} (${key})` } : { key, ...fieldWords(key) });
+
+/** The help under a label, and the attribute that ties it to the field for screen readers. */
+function helpFor(field) {
+  if (!field?.help) return { hint: null, describedBy: {} };
+  const id = nextId('help');
+  return { hint: h('p', { id, className: 'hint field-help' }, field.help), describedBy: { 'aria-describedby': id } };
+}
+
+/**
+ * @param field {{ key?: string|number, name: string, help?: string } | null} what names the node (null: the document,
+ *   or a card whose heading names it)
+ */
+function renderNode(node, segments, path, field, context) {
+  if (isTextMap(node)) return renderText(node, segments, path, field, context);
   if (isMap(node)) {
-    const fieldset = h('fieldset', { className: 'group', dataset: { path } },
-      label ? h('legend', {}, label) : null,
+    const { hint, describedBy } = helpFor(field);
+    const fieldset = h('fieldset', { className: 'group', dataset: { path }, ...describedBy },
+      field ? h('legend', {}, field.name) : null, hint,
       h('ul', { className: 'errors', role: 'list' }));
     for (const pair of node.items) {
       const key = keyOf(pair);
-      const childPath = child(path, key);
-      fieldset.append(renderNode(pair.value ?? null, [...segments, key], childPath, key, context));
+      fieldset.append(renderNode(pair.value ?? null, [...segments, key], child(path, key), fieldOf(key), context));
     }
     return fieldset;
   }
@@ -63,7 +86,7 @@ function renderNode(node, segments, path, label, context) {
     const list = h('ol', { className: 'cards', role: 'list' });
     node.items.forEach((item, index) => {
       const itemPath = child(path, index);
-      const heading = isSteps ? describeStep(item, index) : `${label} ${index + 1}`;
+      const heading = { key: field?.key, name: isSteps ? describeStep(item, index) : `${field?.name ?? ''} ${index + 1}` };
       if (isTextMap(item)) {
         // A list of texts (suggestions, …): the text's own legend names it; no card heading on top.
         list.append(h('li', { className: 'card-text' }, renderText(item, [...segments, index], itemPath, heading, context)));
@@ -75,44 +98,62 @@ function renderNode(node, segments, path, label, context) {
       }
       const headingId = nextId('card');
       list.append(h('li', { className: 'card', dataset: { path: itemPath }, tabindex: '-1', 'aria-labelledby': headingId },
-        h('h4', { id: headingId, className: 'card-title' }, heading),
+        h('h4', { id: headingId, className: 'card-title' }, heading.name),
+        isSteps ? kindHelp(item) : null,
         h('ul', { className: 'errors', role: 'list' }),
         // A map's fields sit directly in the card (its heading names it); anything else keeps its own label.
         renderNode(item, [...segments, index], itemPath, isMap(item) && !isTextMap(item) ? null : heading, context)));
     });
-    return h('fieldset', { className: 'group list', dataset: { path } },
-      h('legend', {}, label), h('ul', { className: 'errors', role: 'list' }), list);
+    const { hint, describedBy } = helpFor(field);
+    return h('fieldset', { className: 'group list', dataset: { path }, ...describedBy },
+      h('legend', {}, field?.name ?? ''), hint, h('ul', { className: 'errors', role: 'list' }), list);
   }
   // A key without a value (`key:`) is an empty field; typing gives it one.
-  if (isScalar(node) || node === null) return renderScalar(node, segments, path, label, context);
+  if (isScalar(node) || node === null) return renderScalar(node, segments, path, field, context);
   // Aliases, empty list items and the like: rare in bot content, editable in the YAML view.
   return h('div', { className: 'field', dataset: { path } },
-    h('span', { className: 'label' }, label), h('p', { className: 'hint' }, t('form.yamlOnly')),
+    h('span', { className: 'label' }, field?.name ?? ''), h('p', { className: 'hint' }, t('form.yamlOnly')),
     h('ul', { className: 'errors', role: 'list' }));
 }
 
-function renderScalar(node, segments, path, label, context) {
+function renderScalar(node, segments, path, field, context) {
   const id = nextId('field');
   const value = node === null || node.value === null || node.value === undefined ? '' : String(node.value);
-  const long = value.includes('\n') || value.length > 60;
-  const input = long
-    ? h('textarea', { id, rows: Math.min(8, Math.max(2, Math.ceil(value.length / 60))), dataset: { path } })
-    : h('input', { id, type: 'text', dataset: { path } });
-  input.value = value;
-  input.addEventListener('input', () => context.edit(segments, input.value, path));
+  const { hint, describedBy } = helpFor(field);
+  const choices = typeof field?.key === 'string' ? choicesOf(field.key) : null;
+  let input;
+  if (choices) {
+    // A value the schema lists (the prompt type of a question): a choice in editor words, the YAML value kept.
+    const known = choices.some((choice) => choice.value === value);
+    input = h('select', { id, dataset: { path }, ...describedBy },
+      known ? null : h('option', { value }, value),
+      choices.map((choice) => h('option', { value: choice.value, title: choice.help }, choice.name)));
+    input.value = value;
+    input.addEventListener('change', () => context.edit(segments, input.value, path));
+  } else {
+    const long = value.includes('\n') || value.length > 60;
+    input = long
+      ? h('textarea', { id, rows: Math.min(8, Math.max(2, Math.ceil(value.length / 60))), dataset: { path }, ...describedBy })
+      : h('input', { id, type: 'text', dataset: { path }, ...describedBy });
+    input.value = value;
+    input.addEventListener('input', () => context.edit(segments, input.value, path));
+  }
   return h('div', { className: 'field', dataset: { path } },
-    h('label', { for: id }, label),
+    h('label', { for: id }, field?.name ?? ''),
+    hint,
     input,
     h('ul', { className: 'errors', role: 'list' }));
 }
 
-function renderText(map, segments, path, label, context) {
+function renderText(map, segments, path, field, context) {
   const legendId = nextId('text');
   const languages = context.languages.length ? context.languages : platformLanguages;
   const stale = context.outdated.get(path) ?? [];
   const columns = h('div', { className: 'languages' });
-  const group = h('fieldset', { className: 'group text', dataset: { path, text: '' }, 'aria-labelledby': legendId },
-    h('legend', { id: legendId }, label),
+  const { hint, describedBy } = helpFor(field);
+  const group = h('fieldset', { className: 'group text', dataset: { path, text: '' }, 'aria-labelledby': legendId, ...describedBy },
+    h('legend', { id: legendId }, field?.name ?? ''),
+    hint,
     h('ul', { className: 'errors', role: 'list' }),
     columns);
 

@@ -5,6 +5,7 @@ import { api, ApiError } from './api.mjs';
 import { initLanguage, onLanguageChange, roleName, t } from './i18n.mjs';
 import { $, announce, clear, debounce, h } from './dom.mjs';
 import { describeStep, renderForm, showFieldErrors } from './form.mjs';
+import { loadFlowWords, placeLabel } from './flow-words.mjs';
 import { highlightInto } from './highlight.mjs';
 import { currentPreview, loadMunicipalities, startPreview, stopPreview } from './preview.mjs';
 import { currentPanel, initPanels, showPanel } from './panels.mjs';
@@ -118,7 +119,7 @@ async function showApp(me) {
   $('preview-municipality').onchange = () => restartPreview();
   loadMunicipalities();
   showPanel('edit');
-  await refreshFiles();
+  await Promise.all([loadFlowWords(), refreshFiles()]);
   const bots = botIds();
   for (const select of [$('preview-bot'), $('tests-bot')]) {
     select.replaceChildren(...bots.map((bot) => h('option', { value: bot }, bot)));
@@ -209,17 +210,16 @@ function stepList() {
 
 const isDirty = () => !!state.file && state.file.text !== state.file.saved;
 
-const openTicketPending = () => $('panel-edit').hasAttribute('aria-busy');
-
 // Which open is the newest: a slower earlier answer must not replace a later choice.
 let openTicket = 0;
 
 /**
- * Shows `path` in the editor. Choosing the file that is already open only shows it (a fresh GET would discard edits
- * typed meanwhile, and an answer arriving after a save would put the old text back); `reload` fetches it on purpose.
+ * Shows `path` in the editor, fetched fresh. Choosing the open file while it has unsaved changes only shows it; an
+ * answer that arrives after the open file was edited or saved meanwhile is dropped (it would put older text back —
+ * a later save then meets a 409 if someone else changed the file). `reload` fetches and discards on purpose.
  */
 export async function openFile(path, focus, { show = true, reload = false } = {}) {
-  if (!reload && state.file?.path === path && !openTicketPending()) {
+  if (!reload && state.file?.path === path && isDirty()) {
     if (show) showPanel('edit');
     if (focus) focusPath(focus);
     return;
@@ -227,6 +227,7 @@ export async function openFile(path, focus, { show = true, reload = false } = {}
   if (state.file?.path !== path && isDirty() && !window.confirm(t('edit.discardConfirm'))) return;
   if (show) showPanel('edit');
   const ticket = ++openTicket;
+  const before = state.file?.path === path ? { text: state.file.text, eTag: state.file.eTag } : null;
   $('panel-edit').setAttribute('aria-busy', 'true');
   $('file-status').textContent = t('edit.opening', { path });
   let data;
@@ -240,6 +241,11 @@ export async function openFile(path, focus, { show = true, reload = false } = {}
   }
   if (ticket !== openTicket) return;
   $('panel-edit').removeAttribute('aria-busy');
+  if (!reload && before && state.file?.path === path && (state.file.text !== before.text || state.file.eTag !== before.eTag)) {
+    if ($('file-status').textContent === t('edit.opening', { path })) $('file-status').textContent = isDirty() ? t('edit.dirty') : t('edit.clean');
+    if (focus) focusPath(focus);
+    return;
+  }
   state.file = { path, bot: path.split('/')[0], eTag: data.eTag, text: data.content, saved: data.content, doc: parse(data.content), view: state.file?.view ?? 'form' };
   $('conflict').hidden = true;
   $('file-title').textContent = path;
@@ -402,8 +408,8 @@ function showErrors() {
   status.className = 'status error';
   for (const error of errors.slice(0, 200)) {
     list.append(h('li', {},
-      h('button', { type: 'button', className: 'link', onclick: () => openFile(error.file, error.path) },
-        `${error.file}${error.path ? ` · ${error.path}` : ''}`),
+      h('button', { type: 'button', className: 'link', title: error.path || undefined, dataset: { path: error.path ?? '' }, onclick: () => openFile(error.file, error.path) },
+        placeLabel(error.file, error.path)),
       `: ${error.message}`));
   }
 }

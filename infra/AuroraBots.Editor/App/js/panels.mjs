@@ -6,6 +6,8 @@ import { roleName, t } from './i18n.mjs';
 import { currentPreview } from './preview.mjs';
 import { renderResult } from './results.mjs';
 import { initVersions, loadVersions } from './versions.mjs';
+import { placeLabel } from './flow-words.mjs';
+import { initPublishPreview, resetPublishPreview } from './publish-preview.mjs';
 
 const tabs = ['edit', 'tests', 'versions', 'coverage', 'audit', 'users'];
 let app = null; // { state, openFile, refreshFiles, reloadOpenFile, refreshValidation, refreshCoverage, roles }
@@ -17,6 +19,7 @@ export const currentPanel = () => shown;
 export function initPanels(context) {
   app = context;
   initVersions(context);
+  initPublishPreview();
   if (wired) return;
   wired = true;
   const tablist = document.querySelector('[role="tablist"]');
@@ -51,7 +54,7 @@ export function showPanel(name) {
     $(`panel-${tab}`).hidden = !selected;
   }
   if (name === 'tests') listTests();
-  if (name === 'versions') loadVersions();
+  if (name === 'versions') { resetPublishPreview(); loadVersions(); }
   if (name === 'coverage') loadCoverage();
   if (name === 'audit') loadAudit();
   if (name === 'users') loadUsers();
@@ -129,7 +132,7 @@ async function loadCoverage() {
           h('caption', {}, t('coverage.gaps')),
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('coverage.text')), h('th', { scope: 'col' }, t('coverage.missing')), h('th', { scope: 'col' }, t('coverage.empty')))),
           h('tbody', {}, bot.gaps.map((gap) => h('tr', {},
-            h('td', {}, h('button', { type: 'button', className: 'link', onclick: () => app.openFile(gap.file, gap.path) }, `${gap.file} · ${gap.path}`)),
+            h('td', {}, h('button', { type: 'button', className: 'link', title: gap.path, dataset: { path: gap.path }, onclick: () => app.openFile(gap.file, gap.path) }, placeLabel(gap.file, gap.path))),
             h('td', {}, gap.missing.join(', ')), h('td', {}, gap.empty.join(', ')))))));
       }
       if ((bot.outdated ?? []).length) {
@@ -137,7 +140,7 @@ async function loadCoverage() {
           h('caption', {}, t('coverage.outdated')),
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('coverage.text')), h('th', { scope: 'col' }, t('coverage.changed')), h('th', { scope: 'col' }, t('coverage.check')), h('th', { scope: 'col' }, t('coverage.by')))),
           h('tbody', {}, bot.outdated.map((entry) => h('tr', {},
-            h('td', {}, h('button', { type: 'button', className: 'link', onclick: () => app.openFile(entry.file, entry.path) }, `${entry.file} · ${entry.path}`)),
+            h('td', {}, h('button', { type: 'button', className: 'link', title: entry.path, dataset: { path: entry.path }, onclick: () => app.openFile(entry.file, entry.path) }, placeLabel(entry.file, entry.path))),
             h('td', {}, entry.changed.join(', ')), h('td', {}, entry.stale.join(', ')), h('td', {}, `${entry.by}, ${formatTime(entry.at)}`))))));
       }
       report.append(section);

@@ -4,6 +4,7 @@
 import { api } from './api.mjs';
 import { $, announce, clear, formatTime, h } from './dom.mjs';
 import { t } from './i18n.mjs';
+import { placeLabel } from './flow-words.mjs';
 import { renderResult } from './results.mjs';
 
 let app = null; // { state, openFile, refreshFiles, reloadOpenFile, refreshValidation, refreshCoverage, roles }
@@ -261,8 +262,7 @@ async function showDiff(event) {
     output.append(h('p', { className: 'hint' }, t('versions.filesDiffer', { count: data.files.length, from, to })));
     for (const file of data.files) {
       output.append(h('h3', {}, `${file.path} (${t(`change.${String(file.change).toLowerCase()}`, {}, String(file.change).toLowerCase())})`),
-        h('pre', { className: 'unified' }, file.unified.split('\n').map((line) =>
-          h('span', { className: line.startsWith('+') && !line.startsWith('+++') ? 'added' : line.startsWith('-') && !line.startsWith('---') ? 'removed' : line.startsWith('@@') ? 'hunk' : '' }, line + '\n'))));
+        unifiedDiff(file.unified));
     }
   } catch (error) { failed($('versions-status'), error); }
 }
@@ -278,24 +278,38 @@ async function showTextDiff() {
     const { data } = await api.textDiff(from, to, language);
     const languageLabel = language ? t(`language.${language}`) : t('versions.allLanguages');
     if (!data.changes.length) { output.append(h('p', {}, t('versions.noTextChanges', { from, to, language: languageLabel }))); return; }
-    const rows = [];
-    for (const change of data.changes) {
-      const languages = language ? [language] : change.languages;
-      languages.forEach((lang, index) => rows.push(h('tr', { className: `text-change text-${change.change}`, dataset: { file: change.file, path: change.path, language: lang } },
-        index === 0 ? h('th', { scope: 'row', rowspan: languages.length },
-          h('button', { type: 'button', className: 'link', onclick: () => app.openFile(change.file, change.path) }, `${change.file} · ${change.path}`),
-          h('span', { className: 'hint' }, ` (${t(`change.${change.change}`, {}, change.change)})`)) : null,
-        h('td', { lang }, lang),
-        h('td', { className: 'before', lang }, change.before?.[lang] ?? h('span', { className: 'hint' }, t('versions.noText'))),
-        h('td', { className: 'after', lang }, change.after?.[lang] ?? h('span', { className: 'hint' }, t('versions.noText'))))));
-    }
     output.append(h('p', { className: 'hint' }, t('versions.textsDiffer', { count: data.changes.length, from, to, language: languageLabel })),
-      h('table', { className: 'text-diff' },
-        h('caption', { className: 'visually-hidden' }, t('versions.textsCaption', { from, to })),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('coverage.text')), h('th', { scope: 'col' }, t('versions.colLanguage')),
-          h('th', { scope: 'col' }, t('versions.before', { version: from })), h('th', { scope: 'col' }, t('versions.after', { version: to })))),
-        h('tbody', {}, rows)));
+      textChangesTable(data.changes, language, t('versions.textsCaption', { from, to }), t('versions.before', { version: from }), t('versions.after', { version: to })));
   } catch (error) {
     output.append(h('p', { role: 'alert' }, error.status === 404 && !error.body?.message ? t('versions.textDiffUnavailable') : error.message));
   }
+}
+
+/**
+ * Changed texts as a table: one row per text and language (only `language` when given), before and after side by
+ * side; the place is named in editor words and opens the file at the text. Also used by "What will this publish".
+ */
+export function textChangesTable(changes, language, caption, beforeTitle, afterTitle) {
+  const rows = [];
+  for (const change of changes) {
+    const languages = language ? [language] : change.languages;
+    languages.forEach((lang, index) => rows.push(h('tr', { className: `text-change text-${change.change}`, dataset: { file: change.file, path: change.path, language: lang } },
+      index === 0 ? h('th', { scope: 'row', rowspan: languages.length },
+        h('button', { type: 'button', className: 'link', title: change.path, onclick: () => app.openFile(change.file, change.path) }, placeLabel(change.file, change.path)),
+        h('span', { className: 'hint' }, ` (${t(`change.${change.change}`, {}, change.change)})`)) : null,
+      h('td', { lang }, lang),
+      h('td', { className: 'before', lang }, change.before?.[lang] ?? h('span', { className: 'hint' }, t('versions.noText'))),
+      h('td', { className: 'after', lang }, change.after?.[lang] ?? h('span', { className: 'hint' }, t('versions.noText'))))));
+  }
+  return h('table', { className: 'text-diff' },
+    h('caption', { className: 'visually-hidden' }, caption),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('coverage.text')), h('th', { scope: 'col' }, t('versions.colLanguage')),
+      h('th', { scope: 'col' }, beforeTitle), h('th', { scope: 'col' }, afterTitle))),
+    h('tbody', {}, rows));
+}
+
+/** A file's unified diff, lines marked added/removed; it scrolls sideways, so it takes keyboard focus. */
+export function unifiedDiff(text) {
+  return h('pre', { className: 'unified', tabindex: '0' }, text.split('\n').map((line) =>
+    h('span', { className: line.startsWith('+') && !line.startsWith('+++') ? 'added' : line.startsWith('-') && !line.startsWith('---') ? 'removed' : line.startsWith('@@') ? 'hunk' : '' }, line + '\n')));
 }

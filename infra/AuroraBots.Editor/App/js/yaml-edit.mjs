@@ -13,7 +13,8 @@ function typedValue(node, text) {
   return text;
 }
 
-const reserved = /^(?:true|false|null|~|yes|no|on|off|y|n|[-+]?(?:\d|\.\d)|\.inf|\.nan)/i;
+// Whole words YAML reads as booleans or null, and anything that starts like a number ("number" is a plain word).
+const reserved = /^(?:(?:true|false|null|~|yes|no|on|off|y|n|\.inf|\.nan)$|[-+]?(?:\d|\.\d))/i;
 
 function plainSafe(value, inFlow) {
   if (value === '' || value !== value.trim() || value.includes('\n')) return false;
