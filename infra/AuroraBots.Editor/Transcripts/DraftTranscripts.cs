@@ -60,7 +60,8 @@ public sealed class DraftTranscripts(IEditorStore store, DraftDialogContent draf
     {
         var status = await draft.RefreshAsync(cancellationToken);
         if (!status.IsValid) return (null, status, true);
-        var runner = FixedDialogContent.Runner(services, status.Runtime, draft);
+        await using var sandbox = await TestSandbox.StartAsync(services, status.Runtime, cancellationToken);
+        var runner = FixedDialogContent.Runner(sandbox, status.Runtime, draft);
         var unreadable = new List<TranscriptResult>();
         var onlyBot = bot ?? file?.Split('/')[0];
         var cases = TranscriptRunner.Discover(status.Runtime.Content, unreadable, onlyBot)

@@ -1,9 +1,6 @@
 using AuroraBots.Dialogs.Content;
 using AuroraBots.Dialogs.Engine;
-using AuroraBots.Dialogs.State;
 using AuroraBots.Dialogs.Transcripts;
-using AuroraBots.Editor.Preview;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuroraBots.Editor.Transcripts;
 
@@ -16,10 +13,10 @@ internal sealed class FixedDialogContent(DialogRuntime runtime, IDialogContent l
 
     public event Action<DialogRuntime>? Reloaded { add { } remove { } }
 
-    /// <summary>A transcript runner over <paramref name="runtime"/> alone (the draft engine's services, this host's state store).</summary>
-    public static TranscriptRunner Runner(IServiceProvider services, DialogRuntime runtime, IDialogContent loader)
+    /// <summary>A transcript runner over <paramref name="runtime"/> alone, in <paramref name="sandbox"/> (never the live ledger, network or state).</summary>
+    public static TranscriptRunner Runner(TestSandbox sandbox, DialogRuntime runtime, IDialogContent loader)
     {
         var content = new FixedDialogContent(runtime, loader);
-        return new TranscriptRunner(PreviewServiceCollectionExtensions.DraftEngine(services, content), content, services.GetRequiredService<ConversationStateStore>());
+        return new TranscriptRunner(new DialogEngine(content, sandbox.States, sandbox.Engine), content, sandbox.States);
     }
 }

@@ -9,6 +9,9 @@ public sealed class InMemoryConsentLedger(TimeProvider time) : IConsentLedger
     private readonly ConcurrentDictionary<string, DateTimeOffset> _redeemed = new();
     private readonly Lock _gate = new();
 
+    /// <summary>Receipts held (diagnostics and tests).</summary>
+    public int Count => _receipts.Count;
+
     public Task AddAsync(ConsentReceipt receipt, CancellationToken cancellationToken = default)
     {
         if (!_receipts.TryAdd(receipt.Id, receipt))
