@@ -2,6 +2,7 @@ using System.Net;
 using AuroraBots.AuroraAI;
 using AuroraBots.AuroraAI.Models;
 using AuroraBots.Handoff.Ledger;
+using AuroraBots.Network;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AuroraBots.Editor.Tests;
@@ -18,6 +19,7 @@ public sealed class ReleaseIsolationTests
         await using var host = await PreviewTestSupport.StartWithChannelAsync(s => s["Editor:TestsBeforePublish"] = "true", withNetwork: true);
         var liveLedger = host.Services.GetRequiredService<InMemoryConsentLedger>();
         Assert.Same(liveLedger, host.Services.GetRequiredService<IConsentLedger>());
+        host.Services.WarmUpAuroraNetwork(); // the first search would build the catalogue (slow on a busy machine)
         var liveNetwork = host.Services.GetRequiredService<IAuroraAiClient>();
         var before = await liveNetwork.TextSearchAsync(new TextSearchRequest { SearchText = "nuorisotila", Limit = 1 });
         using var publisher = await host.SignedInAsync("pekka");

@@ -64,6 +64,8 @@ public sealed class TestSandbox : IAsyncDisposable
         app.MapAuroraNetwork();
         try
         {
+            // The catalogue is built before the first test asks, so no test meets a cold network's timeout.
+            app.Services.WarmUpAuroraNetwork();
             await app.StartAsync(cancellationToken);
             var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
             app.Services.GetRequiredService<AuroraAiEndpoint>().SetBaseAddress(address);
