@@ -14,13 +14,14 @@ import { startHost } from './lib/host.mjs';
 import { say } from './lib/webchat.mjs';
 
 const publisher = { name: 'pekka', password: 'publisher-pass-1', roles: ['publisher'] };
+const admin = { name: 'aino', password: 'admin-pass-1', roles: ['admin'] };
 
 let host;
 let browser;
 let workspace;
 
 before(async () => {
-  workspace = editorWorkspace([publisher]);
+  workspace = editorWorkspace([publisher, admin]);
   host = await startHost('editor-features', workspace.env);
   browser = await launchBrowser();
   await recordCspViolations(browser.context);
@@ -332,5 +333,54 @@ test('before publishing, "what will publishing change" lists the draft\'s change
   await page.getByRole('tab', { name: 'Versions' }).click();
   await page.getByRole('button', { name: 'Show what will change' }).click();
   await page.locator('#publish-preview-output', { hasText: /Nothing to publish: the draft is the same as the live version \d+\./ }).waitFor();
+  await page.close();
+});
+
+test('axe: no serious or critical violation on any editor view (files, form, YAML, preview, tests, versions, publish preview, translations, audit, users) in fi, sv and en', async () => {
+  const page = await browser.context.newPage();
+  await openEditor(page, host.origin, admin);
+  const views = {
+    files: async () => { await page.locator('#tab-edit').click(); return '#nav-tree'; },
+    form: async () => { await openFile(page, 'sample/checkin.yaml'); await page.locator('#view-form').click(); return '#panel-edit'; },
+    yaml: async () => { await page.locator('#view-yaml').click(); await page.locator('#yaml-view').waitFor(); return '#panel-edit'; },
+    preview: async () => { await waitForPreview(page, (m) => m.length > 0, 'the preview greeting'); return '#preview'; },
+    tests: async () => { await page.locator('#tab-tests').click(); await page.locator('#panel-tests').waitFor(); return '#panel-tests'; },
+    versions: async () => { await page.locator('#tab-versions').click(); await page.locator('#versions-list tr').first().waitFor(); return '#panel-versions'; },
+    'publish preview': async () => {
+      await page.locator('#publish-preview-show').click();
+      await page.locator('#publish-preview-output table.text-diff').waitFor();
+      await page.locator('#publish-preview-output details summary').first().click();
+      return '#publish-preview';
+    },
+    translations: async () => { await page.locator('#tab-coverage').click(); await page.locator('#panel-coverage').waitFor(); return '#panel-coverage'; },
+    audit: async () => { await page.locator('#tab-audit').click(); await page.locator('#panel-audit').waitFor(); return '#panel-audit'; },
+    users: async () => { await page.locator('#tab-users').click(); await page.locator('#panel-users').waitFor(); return '#panel-users'; },
+  };
+  // Something to show: a changed Swedish text (publish preview: counts, table, line diff) and the tests' results.
+  const file = 'sample/checkin.yaml';
+  const field = 'steps[0].invalid.sv';
+  await openFile(page, file);
+  const original = await textField(page, field).inputValue();
+  await editAndSave(page, file, field, 'Skriv din ålder med siffror, tack.');
+  await page.locator('#tab-tests').click();
+  await page.locator('#tests-bot').selectOption('sample');
+  await page.locator('#tests-run').click();
+  await page.locator('#tests-results li').first().waitFor({ timeout: 60_000 });
+  const found = [];
+  for (const language of ['fi', 'sv', 'en']) {
+    await page.locator('#ui-language').selectOption(language);
+    assert.equal(await page.locator('html').getAttribute('lang'), language);
+    for (const [view, show] of Object.entries(views)) {
+      const scope = await show();
+      for (const violation of await seriousViolations(page, scope)) found.push({ language, view, ...violation });
+    }
+    // The whole page once per language (header, language switch, validation list, live regions).
+    for (const violation of await seriousViolations(page)) found.push({ language, view: 'page', ...violation });
+  }
+  await page.locator('#ui-language').selectOption('en');
+  await page.locator('#tab-edit').click();
+  await page.locator('#view-form').click();
+  await editAndSave(page, file, field, original);
+  assert.deepEqual(found, []);
   await page.close();
 });
