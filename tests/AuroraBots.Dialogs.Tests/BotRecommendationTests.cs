@@ -25,10 +25,16 @@ public sealed class BotRecommendationTests : IAsyncLifetime
     private static readonly string[] Inside = ["564", "853", "491"];
     private static readonly string[] Outside = ["837", "905", "049"];
     /// <summary>
-    /// Known gaps (issue 13 follow-up): strong national matches outrank the weak local ones for these, so the top 3
-    /// has no local card. Listed so that any new gap fails the test.
+    /// Matters the shipped catalogue has no fitting local service for (the source workbook marked Mikkeli's
+    /// maternity clinics "EI MUKAAN"; no municipality lists a moving service; Mikkeli lists no employment service
+    /// for job seekers, Mikkeli and Turku no summer jobs). The bot says so in one line instead of showing a stray local match. Listed so that any new gap
+    /// fails, and so that a gap the catalogue fills (a local card appears) fails too, until it is taken off.
     /// </summary>
-    private static readonly HashSet<string> KnownWithoutLocal = ["unemployment in 491", "unemployment in 564", "moving in 491"];
+    private static readonly HashSet<string> CatalogueHasNoLocal =
+        ["expecting in 491", "jobs in 491", "moving in 491", "moving in 853", "summer_jobs in 491", "summer_jobs in 853"];
+
+    /// <summary>The catalogue has no national service for these: where nothing local fits either, there are no cards.</summary>
+    private static readonly HashSet<string> CatalogueHasNoNational = ["benefits", "expecting"];
 
     private static readonly Lazy<HashSet<string>> ExcludedIds = new(ReadExcludedIds);
 
@@ -62,15 +68,21 @@ public sealed class BotRecommendationTests : IAsyncLifetime
                 var memory = Memory(step, municipality);
                 var response = await ServiceQuery.RunAsync(client, memory, language, memory.Limit, CancellationToken.None);
                 var where = $"{botId}/{flow} [{language}] in {municipality}";
-                if (response.RecommendedServices.Count == 0) problems.Add($"{where}: no cards");
+                var gapInside = CatalogueHasNoLocal.Contains($"{flow} in {municipality}");
+                var gapOutside = (Outside.Contains(municipality) || gapInside) && CatalogueHasNoNational.Contains(flow);
+                if (response.RecommendedServices.Count == 0 && !gapOutside) problems.Add($"{where}: no cards");
+                if (response.RecommendedServices.Count > 0 && gapOutside) problems.Add($"{where}: cards although the catalogue has no national {flow} service: {string.Join(", ", response.RecommendedServices.Select(s => s.ServiceName))}");
                 foreach (var card in response.RecommendedServices)
                 {
                     if (ExcludedIds.Value.Contains(card.ServiceId)) problems.Add($"{where}: excluded row '{card.ServiceName}'");
                     if (!card.TargetGroups.SequenceEqual(["KR1"])) problems.Add($"{where}: '{card.ServiceName}' is for {string.Join(",", card.TargetGroups)}");
                     if (!IsNationalOrCovers(card, municipality)) problems.Add($"{where}: '{card.ServiceName}' is another area's ({card.Areas})");
                 }
-                if (Inside.Contains(municipality) && !KnownWithoutLocal.Contains($"{flow} in {municipality}") && !response.RecommendedServices.Any(s => ServiceLocality.Tier(s, municipality) == LocalityTier.Local))
+                var hasLocal = response.RecommendedServices.Any(s => ServiceLocality.Tier(s, municipality) == LocalityTier.Local);
+                if (Inside.Contains(municipality) && !gapInside && !hasLocal)
                     problems.Add($"{where}: no local card ({string.Join(", ", response.RecommendedServices.Select(s => s.ServiceName))})");
+                if (gapInside && hasLocal)
+                    problems.Add($"{where}: a local card for a listed catalogue gap: {string.Join(", ", response.RecommendedServices.Select(s => s.ServiceName))}");
                 if (Outside.Contains(municipality) && response.RecommendedServices.Any(s => ServiceLocality.Tier(s, municipality) == LocalityTier.Local))
                     problems.Add($"{where}: a local card although the catalogue has no services of {municipality}");
             }

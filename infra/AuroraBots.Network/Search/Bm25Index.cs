@@ -58,9 +58,10 @@ public sealed class Bm25Index
                 if (_postings.TryGetValue(term, out var exact))
                     strongest = IsGram(term) ? Accumulate(exact, _options.NGramWeight, scores, gram: true) : Accumulate(exact, 1.0, scores);
                 if (IsGram(term)) { maxPossible += strongest; continue; }
-                if (_options.PrefixWeight > 0 && term.Length >= 8) // "fi:" + at least 5 letters
+                var minPrefix = 3 + _options.PrefixMinLetters; // "fi:" + letters
+                if (_options.PrefixWeight > 0 && term.Length >= minPrefix)
                 {
-                    var prefix = term[..Math.Max(8, term.Length - _options.PrefixTrim)];
+                    var prefix = term[..Math.Max(minPrefix, term.Length - _options.PrefixTrim)];
                     foreach (var longer in TermsStartingWith(prefix))
                         if (longer != term)
                             strongest = Math.Max(strongest, Accumulate(_postings[longer], _options.PrefixWeight, scores));

@@ -15,6 +15,12 @@ public sealed class TextSearchOptions
     public int PrefixTrim { get; set; } = 2;
 
     /// <summary>
+    /// Letters a trimmed query stem keeps at least before it is matched as a prefix. Short prefixes join unrelated
+    /// compounds: "päiväkoti" trimmed to "päiväk" met "päiväkeskus" (a day centre for drug users) for day care.
+    /// </summary>
+    public int PrefixMinLetters { get; set; } = 5;
+
+    /// <summary>
     /// Weight of character 4-gram matching over the Finnish texts (catches compounds and stems the stemmer
     /// misses, e.g. toimeentulotuen/toimeentulotuki); 0 disables it.
     /// </summary>

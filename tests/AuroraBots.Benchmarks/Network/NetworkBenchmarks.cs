@@ -156,6 +156,8 @@ public static class NetworkBenchmarks
             ("Snowball + prefix + 4-grams, no glossary (before)", new() { UseGlossary = false }),
             ("folding only + glossary", new() { Stemming = StemmingMode.None, PrefixWeight = 0, NGramWeight = 0 }),
             ("Snowball + prefix + 4-grams + glossary (default)", new()),
+            ("... prefix keeps >= 6 letters", new() { PrefixMinLetters = 6 }),
+            ("... prefix keeps >= 7 letters", new() { PrefixMinLetters = 7 }),
         };
         var queries = TextSearchEvaluation.LoadQueries();
         Console.WriteLine($"Text search over the judged query set: {queries.Count} queries (" +

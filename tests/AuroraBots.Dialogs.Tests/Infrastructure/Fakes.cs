@@ -18,6 +18,7 @@ public sealed class FakeAuroraAiClient : IAuroraAiClient
         ServiceId = $"00000000-0000-4000-8000-{i:D12}",
         ServiceName = $"Service {i}",
         ServiceDescriptionSummary = $"Summary {i}",
+        SimilarityScore = Math.Max(0.2, 1.0 - i / 100.0), // good matches, in the order given
         AreaType = i % 2 == 0 ? "Nationwide" : "LimitedType",
         Areas = i % 2 == 0 ? null : System.Text.Json.JsonDocument.Parse("""[{"type":"Municipality","code":"853","name":[{"language":"fi","value":"Turku"},{"language":"sv","value":"Åbo"},{"language":"en","value":"Turku"}]}]""").RootElement.Clone(),
         ResponsibleOrganization = new ResponsibleOrganization { Name = $"Org {i}" },
