@@ -79,5 +79,24 @@ public sealed class MultiInstanceTests(RedisFixture redis) : IClassFixture<Redis
         Assert.Single(all, x => (string?)x["text"] == "echo: once");
     }
 
+    [Fact]
+    public async Task Ending_a_conversation_on_one_instance_revokes_its_token_on_every_instance()
+    {
+        using var starter = _servers[0].Client();
+        var id = (string)(await starter.StartAsync())["conversationId"]!;
+        using var other = _servers[2].Client(starter.Credential);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await other.SendAsync(HttpMethod.Get, $"conversations/{id}/activities")).StatusCode);
+
+        await starter.PostAsync(id, """{"type":"endOfConversation","from":{"id":"u1"}}""");
+
+        foreach (var server in _servers)
+        {
+            using var client = server.Client(starter.Credential);
+            var refused = await client.SendAsync(HttpMethod.Post, "tokens/refresh");
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await client.SendAsync(HttpMethod.Get, $"conversations/{id}/activities")).StatusCode);
+        }
+    }
+
     private static int Count(StreamClient stream) => stream.Activities().Count(a => ((string?)a["text"])?.StartsWith("echo:") == true);
 }
