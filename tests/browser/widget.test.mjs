@@ -122,7 +122,7 @@ describe('Tampere demo site (Finnish, localhost origin)', () => {
 
   test('reload continuity: the same conversation, every message exactly once, and it still answers', async () => {
     const before = await transcript(page, panel);
-    const { conversationId } = await savedState(page, 'tampere');
+    const { conversationId, token, domain } = await savedState(page, 'tampere');
     await page.reload();
     await page.locator(`${panel} [data-id="webchat-sendbox-input"]`).waitFor({ timeout: 20_000 });
     const replayed = await waitForTranscript(page, panel, (e) => e.length >= before.length, 20_000, 'the replayed history');
@@ -139,7 +139,7 @@ describe('Tampere demo site (Finnish, localhost origin)', () => {
 
   test('navigation continuity: the conversation follows to another page of the site', async () => {
     const before = await transcript(page, panel);
-    const { conversationId } = await savedState(page, 'tampere');
+    const { conversationId, token, domain } = await savedState(page, 'tampere');
     await page.locator('.masthead a[href$="/services"]').click();
     await page.waitForURL(/\/services$/);
     const replayed = await waitForTranscript(page, panel, (e) => e.length >= before.length, 20_000, 'history on the next page');
@@ -174,7 +174,7 @@ describe('Tampere demo site (Finnish, localhost origin)', () => {
   });
 
   test('"end conversation" clears it: new conversation, old messages gone, also after reload', async () => {
-    const { conversationId } = await savedState(page, 'tampere');
+    const { conversationId, token, domain } = await savedState(page, 'tampere');
     // Record every announcement: the live region is cleared and refilled (so screen readers repeat it),
     // so a single read could land between the two writes.
     await page.evaluate(() => {
@@ -190,6 +190,16 @@ describe('Tampere demo site (Finnish, localhost origin)', () => {
       return saved && saved.conversationId && saved.conversationId !== old;
     }, conversationId, { timeout: 20_000 });
     await page.waitForFunction(() => window.__notices.some((n) => /lopetettu/.test(n)), null, { timeout: 5_000 });
+    // The ended conversation's token is revoked on the server: it no longer reads the conversation.
+    const oldTokenStatus = await page.evaluate(async ({ domain, token, conversationId }) => {
+      for (let i = 0; i < 50; i++) {
+        const response = await fetch(`${domain}/conversations/${conversationId}/activities`, { headers: { Authorization: `Bearer ${token}` } });
+        if (response.status !== 200) return response.status;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return 200;
+    }, { domain, token, conversationId });
+    assert.equal(oldTokenStatus, 403, 'the ended conversation\'s token is refused');
     const fresh = await waitForTranscript(page, panel, (e) => botEntries(e).length >= 1, 20_000, 'the new welcome');
     assert.equal(userEntries(fresh).length, 0, 'the old messages are gone');
     await page.reload();

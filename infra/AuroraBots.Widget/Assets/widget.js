@@ -542,11 +542,20 @@
     if (returnFocus) ui.endButton.focus();
   }
 
+  /** The server ends every token of the conversation, so a copied token or stream URL is worthless. Best effort. */
+  function revokeTokens(ending, state) {
+    var token = ending.directLine.token || (state && state.token);
+    if (!token || !state || !state.domain) return;
+    fetch(state.domain + '/tokens/revoke', { method: 'POST', headers: { Authorization: 'Bearer ' + token }, keepalive: true })
+      .catch(function () { /* it expires anyway */ });
+  }
+
   function endConversation() {
     // The conversation's language outlives it: the notice and the next conversation use it.
     var language = currentLanguage();
     if (chat) {
       chat.ending = true;
+      revokeTokens(chat, saved);
       try { chat.directLine.end(); } catch (e) { /* already closed */ }
     }
     chat = null;
