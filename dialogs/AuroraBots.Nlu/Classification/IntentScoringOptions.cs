@@ -4,7 +4,7 @@ namespace AuroraBots.Nlu.Classification;
 public sealed record IntentScoringOptions
 {
     /// <summary>Share of the centroid similarity in an intent's similarity; the rest is the nearest example's.</summary>
-    public double CentroidWeight { get; init; } = 0.7;
+    public double CentroidWeight { get; init; } = 0.5;
 
     /// <summary>Softmax temperature over similarities: lower is more decisive.</summary>
     public double Temperature { get; init; } = 0.05;

@@ -25,6 +25,17 @@ public sealed record RoutingOptions
     /// <summary>Score a bot's own matter needs to win over a generic intent.</summary>
     public double MatterEvidence { get; init; } = 0.1;
 
+    /// <summary>
+    /// Conversation commands and small talk ("kiitos", "takaisin", "lopeta", "hei") whose short examples share words
+    /// with matters ("koulutus jäi kesken ja haluan jatkaa" is not "cancel", "good afternoon" not "afternoon club"):
+    /// when one of them wins but one of the bot's own matters scores at least <see cref="CommandMatterEvidence"/>,
+    /// the matter wins. Consent and data commands are not in the set: those are never overridden.
+    /// </summary>
+    public IReadOnlySet<string> CommandIntents { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "greeting", "thanks", "goodbye", "cancel", "back", "restart", "feedback" };
+
+    /// <summary>Score a bot's own matter needs to win over a command intent (tuned on tests/eval/routing/dev*.yaml).</summary>
+    public double CommandMatterEvidence { get; init; } = 0.1;
+
     /// <summary>The intent name of the calibrated out-of-scope class in the training data.</summary>
     public string OutOfScopeIntent { get; init; } = "out_of_scope";
 }

@@ -22,11 +22,12 @@ public static class RoutingPolicy
             return RouteDecision.OutOfScope;
         }
         var top = scores[0];
-        if (options.GenericIntents.Contains(top.Intent)
-            && scores.FirstOrDefault(s => matters.Contains(s.Intent)) is { } matter
-            && matter.Score >= options.MatterEvidence)
+        if (scores.FirstOrDefault(s => matters.Contains(s.Intent)) is { } matter && matter.Intent != top.Intent
+            && ((options.GenericIntents.Contains(top.Intent) && matter.Score >= options.MatterEvidence)
+                || (options.CommandIntents.Contains(top.Intent) && matter.Score >= options.CommandMatterEvidence)))
         {
-            // "tarvitsen apua työnhakuun": the matter is in the message; "help" only matched its everyday words.
+            // "tarvitsen apua työnhakuun", "opinnot jäi kesken, haluan jatkaa": the matter is in the message; "help"
+            // or "cancel" only matched its everyday words.
             return new RouteDecision(RouteKind.Act, [matter.Intent]);
         }
         if (top.Score >= options.IntentThreshold)
@@ -44,6 +45,12 @@ public static class RoutingPolicy
         if (candidates.Count == 1 || candidates[1].Score < candidates[0].Score * options.ClarifyCloseness)
         {
             return new RouteDecision(RouteKind.Act, [candidates[0].Intent]);
+        }
+        if (matters.Contains(candidates[0].Intent) != matters.Contains(candidates[1].Intent))
+        {
+            // A matter next to a command ("opettajat ei tee kiusaamiselle mitään": youth or forget_me?): a question
+            // offering "Unohda minut" would puzzle the user; the matter is what they came for.
+            return new RouteDecision(RouteKind.Act, [candidates.First(c => matters.Contains(c.Intent)).Intent]);
         }
         return new RouteDecision(RouteKind.Clarify, [.. candidates.Select(c => c.Intent)]);
     }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
 using AuroraBots.Dialogs;
 using AuroraBots.Nlu;
+using AuroraBots.Nlu.Classification;
 using AuroraBots.Nlu.Routing;
 
 namespace AuroraBots.Cli.Nlu;
@@ -24,11 +26,10 @@ internal static class RoutingEval
     }
 
     /// <summary>Evaluates every frontdesk.*.yaml (or the given file pattern) in the folder; returns figures per language.</summary>
-    public static IReadOnlyDictionary<string, Figures> Run(string botsPath, string evalFolder, string pattern, bool verbose)
+    public static IReadOnlyDictionary<string, Figures> Run(string botsPath, string evalFolder, string pattern, RoutingOptions routing, bool verbose, NluOptions? nlu = null)
     {
         var training = EvalSuite.LoadBotTraining(botsPath, BotId);
-        var model = NluEngine.Train(training);
-        var routing = new DialogsOptions().Routing; // the engine's defaults
+        var model = NluEngine.Train(training, nlu);
         var ownIntents = BotIntents(botsPath, BotId);
         var test = Directory.GetFiles(evalFolder, pattern).Order(StringComparer.Ordinal).SelectMany(IntentFile.Load).ToList();
         var figures = new Dictionary<string, Figures>(StringComparer.Ordinal);
@@ -81,6 +82,52 @@ internal static class RoutingEval
             figures[language] = new Figures(matters, direct, clarified, offTopic, offTopicRight, timings[timings.Count / 2]);
         }
         return figures;
+    }
+
+    /// <summary>The engine's routing options with "Name=value" overrides, for trying thresholds on the dev set.</summary>
+    public static RoutingOptions Configure(RoutingOptions routing, IEnumerable<string> settings)
+    {
+        foreach (var setting in settings)
+        {
+            var parts = setting.Split('=', 2);
+            if (parts.Length != 2 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                throw new FormatException($"--routing-set '{setting}': use Name=number, e.g. CommandMatterEvidence=0.2");
+            }
+            routing = parts[0] switch
+            {
+                nameof(RoutingOptions.IntentThreshold) => routing with { IntentThreshold = value },
+                nameof(RoutingOptions.ClarifyThreshold) => routing with { ClarifyThreshold = value },
+                nameof(RoutingOptions.ClarifyCloseness) => routing with { ClarifyCloseness = value },
+                nameof(RoutingOptions.MatterEvidence) => routing with { MatterEvidence = value },
+                nameof(RoutingOptions.CommandMatterEvidence) => routing with { CommandMatterEvidence = value },
+                _ => routing, // a classifier option (ConfigureNlu)
+            };
+        }
+        return routing;
+    }
+
+    /// <summary>The classifier's options with "Name=value" overrides (scoring and features), for the dev set.</summary>
+    public static NluOptions ConfigureNlu(NluOptions nlu, IEnumerable<string> settings)
+    {
+        foreach (var setting in settings)
+        {
+            var parts = setting.Split('=', 2);
+            var value = double.Parse(parts[1], CultureInfo.InvariantCulture);
+            nlu = parts[0] switch
+            {
+                nameof(IntentScoringOptions.CentroidWeight) => nlu with { Scoring = nlu.Scoring with { CentroidWeight = value } },
+                nameof(IntentScoringOptions.Temperature) => nlu with { Scoring = nlu.Scoring with { Temperature = value } },
+                nameof(IntentScoringOptions.InDomainSimilarity) => nlu with { Scoring = nlu.Scoring with { InDomainSimilarity = value } },
+                nameof(IntentScoringOptions.OutOfDomainSimilarity) => nlu with { Scoring = nlu.Scoring with { OutOfDomainSimilarity = value } },
+                nameof(ClassifierFeatureOptions.WordWeight) => nlu with { Features = nlu.Features with { WordWeight = value } },
+                nameof(ClassifierFeatureOptions.PrefixLength) => nlu with { Features = nlu.Features with { PrefixLength = (int)value } },
+                nameof(RoutingOptions.IntentThreshold) or nameof(RoutingOptions.ClarifyThreshold) or nameof(RoutingOptions.ClarifyCloseness)
+                    or nameof(RoutingOptions.MatterEvidence) or nameof(RoutingOptions.CommandMatterEvidence) => nlu,
+                _ => throw new FormatException($"--routing-set: unknown option '{parts[0]}'"),
+            };
+        }
+        return nlu;
     }
 
     // The bot's own intents (its matters) are the ones it trains from its own intents.yaml.
