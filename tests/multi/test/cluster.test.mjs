@@ -102,13 +102,15 @@ describe('three instances behind round-robin nginx, one Redis', () => {
   });
 
   test('Redis CLIENT PAUSE (writes) for 3 s: turns wait or are retried, none lost or repeated', async () => {
+    let paused;
     const result = await runConversations(cluster.balancer, {
       count: 8, turns: 6, webSocket: true,
       during: async progress => {
         while (progress() < 0.3) await sleep(50);
-        cluster.redis.cli('CLIENT', 'PAUSE', '3000', 'WRITE');
+        paused = cluster.redis.cli('CLIENT', 'PAUSE', '3000', 'WRITE').trim();
       },
     });
+    assert.equal(paused, 'OK', 'Redis paused its clients mid-run');
     clean(result);
   });
 
