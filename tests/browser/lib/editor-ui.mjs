@@ -61,10 +61,12 @@ export async function waitForPreview(page, predicate, what, timeout = 20_000) {
   throw new Error(`timed out waiting for ${what}; the preview showed:\n${JSON.stringify(messages, null, 1)}`);
 }
 
-/** Opens the editor as `user`: reuses the browser's session when it is theirs, else signs in. */
+/** Opens the editor as `user`: reuses the browser's session when it is theirs, else signs in (after signing out someone else). */
 export async function openEditor(page, origin, user) {
   await page.goto(`${origin}/editor`);
-  const signedIn = page.locator('#whoami', { hasText: user.name });
-  await signedIn.or(page.locator('#signin-form')).first().waitFor();
-  if (!(await signedIn.isVisible())) await signIn(page, origin, user);
+  const app = page.locator('#whoami:visible, #signin-form:visible');
+  await app.first().waitFor();
+  if (await page.locator('#whoami', { hasText: user.name }).isVisible()) return;
+  if (await page.locator('#whoami').isVisible()) await page.evaluate(() => fetch('/editor/api/session', { method: 'DELETE' }));
+  await signIn(page, origin, user);
 }
