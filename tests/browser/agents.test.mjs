@@ -117,7 +117,11 @@ test('open hours: consent, queue place, agent joins, both-way messages, agent en
   await accept.click();
   await agent.locator('#log li.citizen', { hasText: 'haluan puhua ihmisen kanssa' }).waitFor({ timeout: 10_000 });
   assert.match(await agent.locator('#shared').innerText(), /Tampere/);
-  await botSaid(citizen, /maija\*?\*? liittyi keskusteluun/, 'the agent joined');
+  const joined = await botSaid(citizen, /maija\*?\*? liittyi keskusteluun/, 'the agent joined');
+  // The notice comes in the bot's name as the site calls it, like the welcome (same sender, same avatar).
+  const sender = (entry) => entry.text.split('\n')[0];
+  const bot = botEntries(joined);
+  assert.equal(sender(bot.find((x) => /liittyi keskusteluun/.test(x.text))), sender(bot[0]));
 
   // Agent → citizen, then citizen → agent, in the same Web Chat.
   await agent.fill('#message', 'Hei, olen Maija. Miten voin auttaa?');
@@ -140,6 +144,8 @@ test('open hours: consent, queue place, agent joins, both-way messages, agent en
     const last = e.map((x, i) => (x.fromUser && x.text.includes('apua') ? i : -1)).filter((i) => i >= 0).pop();
     return last !== undefined && e.slice(last + 1).some((x) => !x.fromUser);
   }, 20_000, 'the bot answering again');
+  // Transcripts shown to agents and the messages of the chat are not logged.
+  assert.doesNotMatch(host.log(), /vuokra-asunnon|Hei, olen Maija|haluan puhua ihmisen/);
   const csp = await agent.evaluate(() => window.__cspViolations);
   assert.deepEqual(csp, []);
   await citizen.close();
@@ -192,6 +198,7 @@ test('outside hours in Swedish: contact details, a message left, shown in the co
   await item.locator('button', { hasText: 'Markera som klar' }).click();
   await agent.locator('#requests li', { hasText: 'Klar (maija)' }).waitFor({ timeout: 10_000 });
   assert.equal(await agent.evaluate(() => document.documentElement.lang), 'sv');
+  assert.doesNotMatch(host.log(), /bostadsbidraget|anna@example\.org/);
   await screenshot(agent, 'agent-console-requests-sv');
   const violations = await seriousViolations(agent);
   assert.deepEqual(violations, [], JSON.stringify(violations, null, 1));

@@ -39,6 +39,7 @@ internal sealed class LiveChatHook(DialogTurn turn)
         public string UserId => turn.Incoming.From?.Id ?? "";
         public string Subject => turn.SubjectId();
         public string BotId => turn.ActiveBotId;
+        public string BotName => turn.Replies.BotName(turn.ActiveBotId);
         public string Language => turn.Language;
         public LiveChatDefinition? Definition => turn.ActiveBot.Manifest.LiveChat;
         public CancellationToken Cancellation => turn.Cancellation;

@@ -68,6 +68,7 @@ public sealed record SharedAttribute(string Name, string Label, string Value);
 /// <param name="ShareTranscript">The agent may read the conversation before the hand-over.</param>
 /// <param name="FromSequence">When the transcript is not shared: the agent sees only activities after this position of the log.</param>
 /// <param name="Attributes">Only the consented attributes.</param>
+/// <param name="BotName">The bot's name as the citizen sees it (an embedding site may name it), for notices in its name.</param>
 public sealed record LiveChatRequest(
     string ConversationId,
     string UserId,
@@ -77,7 +78,8 @@ public sealed record LiveChatRequest(
     bool ShareTranscript,
     long FromSequence,
     IReadOnlyList<SharedAttribute> Attributes,
-    string Purpose);
+    string Purpose,
+    string? BotName = null);
 
 public static class ContactMethods
 {

@@ -10,6 +10,8 @@ internal interface ILiveChatTurn
     /// <summary>Pseudonymous id of the user (the consent ledger's subject).</summary>
     string Subject { get; }
     string BotId { get; }
+    /// <summary>The bot's name as the citizen sees it (the embedding site's name, else its own).</summary>
+    string BotName { get; }
     string Language { get; }
     LiveChatDefinition? Definition { get; }
     /// <summary>Position of the incoming activity in the conversation log (0 when unknown).</summary>

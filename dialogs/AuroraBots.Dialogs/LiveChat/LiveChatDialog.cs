@@ -147,7 +147,7 @@ internal sealed class LiveChatDialog(ILiveChatService? service, ILiveChatTurn tu
         var all = choice == LiveChatChoices.ShareAll;
         var request = new LiveChatRequest(turn.ConversationId, turn.UserId, turn.Subject, turn.BotId, turn.Language,
             ShareTranscript: all, FromSequence: all ? 0 : turn.IncomingSequence, all ? turn.HeldAttributes() : [],
-            turn.Text(LiveChatTexts.ConsentTranscript));
+            turn.Text(LiveChatTexts.ConsentTranscript), turn.BotName);
         try
         {
             var status = await service!.RequestAsync(request, turn.Cancellation);

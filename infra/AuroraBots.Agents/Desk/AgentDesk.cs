@@ -50,7 +50,7 @@ public sealed class AgentDesk(
         if (!await store.TryTakeAsync(session.Queue, taken, cancellationToken)) return (DeskOutcome.Taken, null);
         await store.SetActiveAsync(conversationId, true, cancellationToken);
         var identity = Identity(agent);
-        await citizen.FromBotAsync(conversationId, session.BotId, session.Language, LiveChatTexts.AgentJoined,
+        await citizen.FromBotAsync(taken, LiveChatTexts.AgentJoined,
             new Dictionary<string, string> { ["livechat.agent"] = identity.DisplayName }, offerEnd: true, cancellationToken);
         await notifier.StatusEventAsync(taken, HandoffEvents.Accepted, cancellationToken);
         await notifier.QueueMovedAsync(session.Queue, cancellationToken);
@@ -103,7 +103,7 @@ public sealed class AgentDesk(
         await store.SetActiveAsync(conversationId, false, cancellationToken);
         await store.EnqueueAsync(moved, cancellationToken);
         var status = await notifier.StatusAsync(moved, cancellationToken);
-        await citizen.FromBotAsync(conversationId, moved.BotId, moved.Language, LiveChatTexts.Transferred,
+        await citizen.FromBotAsync(moved, LiveChatTexts.Transferred,
             CitizenMessages.Position(status.Position, status.EstimatedWait), offerEnd: true, cancellationToken);
         return DeskOutcome.Done;
     }

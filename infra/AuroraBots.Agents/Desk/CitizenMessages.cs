@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using AuroraBots.Agents.Storage;
 using AuroraBots.Dialogs.Content;
 using AuroraBots.Dialogs.Engine;
 using AuroraBots.Dialogs.LiveChat;
@@ -39,9 +40,10 @@ public sealed class CitizenMessages(ProactiveMessenger messenger, IDialogContent
     }
 
     /// <summary>A live-chat notice from the bot (its name as sender), with an "End chat" button while the chat goes on.</summary>
-    public Task<string?> FromBotAsync(string conversationId, string botId, string language, string key, IReadOnlyDictionary<string, string>? values,
+    public Task<string?> FromBotAsync(LiveChatSession session, string key, IReadOnlyDictionary<string, string>? values,
         bool offerEnd, CancellationToken cancellationToken)
     {
+        var (conversationId, botId, language) = (session.ConversationId, session.BotId, session.Language);
         var runtime = content.Current.Content;
         runtime.Bots.TryGetValue(botId, out var bot);
         var activity = new Activity
@@ -50,7 +52,8 @@ public sealed class CitizenMessages(ProactiveMessenger messenger, IDialogContent
             Text = Render(runtime, bot, language, key, values),
             TextFormat = TextFormatTypes.Markdown,
             Locale = language,
-            From = bot is null ? null : new ChannelAccount(bot.Id, bot.NameIn(language), RoleTypes.Bot),
+            // The name the citizen knows the bot by (the embedding site's, as in the bot's own replies).
+            From = bot is null ? null : new ChannelAccount(bot.Id, session.BotName ?? bot.NameIn(language), RoleTypes.Bot),
         };
         if (offerEnd)
         {

@@ -65,6 +65,7 @@ public sealed class LiveChatService(
         {
             ConversationId = request.ConversationId,
             BotId = request.BotId,
+            BotName = request.BotName,
             Queue = request.BotId,
             Language = request.Language,
             Subject = request.Subject,

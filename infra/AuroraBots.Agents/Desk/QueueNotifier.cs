@@ -31,7 +31,7 @@ public sealed class QueueNotifier(ILiveChatStore store, CitizenMessages citizen,
             var session = waiting[i];
             try
             {
-                await citizen.FromBotAsync(session.ConversationId, session.BotId, session.Language, LiveChatTexts.Position,
+                await citizen.FromBotAsync(session, LiveChatTexts.Position,
                     CitizenMessages.Position(i + 1, QueueEstimate.Wait(i + 1, onDuty, options.AverageChatDuration)), offerEnd: true, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -53,7 +53,7 @@ public sealed class QueueNotifier(ILiveChatStore store, CitizenMessages citizen,
         if (announce)
         {
             if (by == CitizenMessages.AgentRole)
-                await citizen.FromBotAsync(session.ConversationId, session.BotId, session.Language, LiveChatTexts.AgentEnded, null, offerEnd: false, cancellationToken);
+                await citizen.FromBotAsync(session, LiveChatTexts.AgentEnded, null, offerEnd: false, cancellationToken);
             await StatusEventAsync(ended, HandoffEvents.Completed, cancellationToken);
         }
         if (wasWaiting) await QueueMovedAsync(session.Queue, cancellationToken);

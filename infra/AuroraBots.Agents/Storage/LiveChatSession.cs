@@ -11,6 +11,8 @@ public sealed record LiveChatSession
     public required string ConversationId { get; init; }
     /// <summary>The bot the citizen asked from (its organisation's texts and hours).</summary>
     public required string BotId { get; init; }
+    /// <summary>The bot's name as the citizen saw it (the embedding site's name for it), for the notices sent in its name.</summary>
+    public string? BotName { get; init; }
     /// <summary>The queue it waits in: a bot id (transfer moves it to another bot's queue).</summary>
     public required string Queue { get; init; }
     public required string Language { get; init; }
@@ -42,6 +44,8 @@ public sealed record ContactRequest
 {
     public required string Id { get; init; }
     public required string BotId { get; init; }
+    /// <summary>The bot's name as the citizen saw it (the embedding site's name for it), for the notices sent in its name.</summary>
+    public string? BotName { get; init; }
     public required string Subject { get; init; }
     public required string Language { get; init; }
     /// <summary><see cref="ContactMethods"/>.</summary>
