@@ -59,9 +59,9 @@ public static class IntentFile
             foreach (var (languageKey, textsNode) in languages.Children)
             {
                 var language = (languageKey as YamlScalarNode)?.Value ?? string.Empty;
-                if (language is not ("fi" or "sv" or "en"))
+                if (!Language.LanguageDetector.SupportedLanguages.Contains(language))
                 {
-                    throw new IntentFileException(sourceName, $"line {languageKey.Start.Line}: intent '{intent}' has language '{language}'; use fi, sv or en.");
+                    throw new IntentFileException(sourceName, $"line {languageKey.Start.Line}: intent '{intent}' has language '{language}'; use {string.Join(", ", Language.LanguageDetector.SupportedLanguages)}.");
                 }
                 if (textsNode is not YamlSequenceNode texts)
                 {

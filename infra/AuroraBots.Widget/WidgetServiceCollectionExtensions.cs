@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using AuroraBots.Platform;
 using AuroraBots.Widget.Apis;
 using AuroraBots.Widget.Assets;
 using AuroraBots.Widget.Tenants;
@@ -21,11 +22,13 @@ public static class WidgetServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAuroraWidget(this IServiceCollection services, IConfiguration section)
     {
+        services.AddPlatformLanguages();
         services.AddOptions<WidgetOptions>().Bind(section)
-            .PostConfigure(options =>
+            .PostConfigure<Languages>((options, languages) =>
             {
+                // A tenant that names no languages offers every language the platform speaks.
                 foreach (var tenant in options.Tenants.Values)
-                    if (tenant.Languages.Count == 0) tenant.Languages.AddRange(["fi", "sv", "en"]);
+                    if (tenant.Languages.Count == 0) tenant.Languages.AddRange(languages.Supported);
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<WidgetOptions>, WidgetOptionsValidator>();

@@ -22,7 +22,7 @@ public static class Extensions
     public static IServiceCollection AddAuroraHandoff(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(HandoffOptions.SectionName).Get<HandoffOptions>() ?? new HandoffOptions();
-        HandoffOptionsValidator.ThrowIfInvalid(options);
+        HandoffOptionsValidator.ThrowIfInvalid(options, Platform.Languages.From(configuration));
 
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);

@@ -1,3 +1,5 @@
+using AuroraBots.Platform;
+
 namespace AuroraBots.Handoff;
 
 /// <summary>Start-up checks of <see cref="HandoffOptions"/>: a wrong key or registration fails loudly, not mid-conversation.</summary>
@@ -6,8 +8,10 @@ public static class HandoffOptionsValidator
     private static readonly HashSet<string> KnownAttributes =
         [AttributeNames.Age, AttributeNames.MunicipalityCode, AttributeNames.LifeSituationMeters];
 
-    public static IReadOnlyList<string> Validate(HandoffOptions options)
+    /// <param name="languages">The platform's languages (each external service needs a name in every one); the defaults when not given.</param>
+    public static IReadOnlyList<string> Validate(HandoffOptions options, Languages? languages = null)
     {
+        languages ??= Languages.Default;
         var errors = new List<string>();
         if (!string.IsNullOrWhiteSpace(options.SubjectKey))
         {
@@ -29,7 +33,7 @@ public static class HandoffOptionsValidator
                 errors.Add($"{at}:ServiceChannelId must be a lowercase UUIDv4 (got '{service.ServiceChannelId}').");
             foreach (var attribute in service.Receives.Where(a => !IsKnownAttribute(a)))
                 errors.Add($"{at}:Receives has an unknown attribute '{attribute}' (known: {string.Join(", ", KnownAttributes)}).");
-            foreach (var lang in new[] { "fi", "sv", "en" }.Where(l => !service.Name.ContainsKey(l)))
+            foreach (var lang in languages.Supported.Where(l => !service.Name.ContainsKey(l)))
                 errors.Add($"{at}:Name:{lang} is required.");
         }
         return errors;
@@ -40,9 +44,9 @@ public static class HandoffOptionsValidator
         || (name.StartsWith(AttributeNames.LifeSituationMeters + ".", StringComparison.Ordinal)
             && AuroraAI.Models.LifeSituationMeters.All.Contains(name[(AttributeNames.LifeSituationMeters.Length + 1)..]));
 
-    public static void ThrowIfInvalid(HandoffOptions options)
+    public static void ThrowIfInvalid(HandoffOptions options, Languages? languages = null)
     {
-        var errors = Validate(options);
+        var errors = Validate(options, languages);
         if (errors.Count > 0)
             throw new InvalidOperationException("Invalid hand-off configuration:\n  " + string.Join("\n  ", errors));
     }

@@ -1,3 +1,4 @@
+using AuroraBots.Testing;
 using AuroraBots.Platform.Security;
 using System.Net;
 using System.Net.Http.Json;
@@ -7,8 +8,6 @@ using AuroraBots.Editor;
 using AuroraBots.Editor.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -54,11 +53,8 @@ public sealed class EditorHost : IAsyncDisposable
         var root = Path.Combine(Path.GetTempPath(), "aurora-editor-tests", Guid.NewGuid().ToString("N"));
         var live = Path.Combine(root, "bots");
         var data = Path.Combine(root, "editor-data");
-        CopyFolder(FindRepoDialogs(), live);
+        RepoPaths.CopyFolder(RepoPaths.Bots, live);
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = root, EnvironmentName = "Development" });
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
         var configuration = new Dictionary<string, string?>
         {
             ["Dialogs:Path"] = live,
@@ -76,17 +72,17 @@ public sealed class EditorHost : IAsyncDisposable
             configuration[$"Editor:Users:{i}:Roles:0"] = users[i][1];
         }
         settings?.Invoke(configuration);
-        builder.Configuration.AddInMemoryCollection(configuration);
-        builder.Services.AddAuroraDialogs(builder.Configuration);
-        services?.Invoke(builder);
-        builder.Services.AddAuroraEditor(builder.Configuration.GetSection(EditorOptions.SectionName));
-
-        var app = builder.Build();
-        app.MapAuroraEditor();
-        endpoints?.Invoke(app);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new EditorHost(app, root, live, data, new Uri(address));
+        var app = await TestHost.StartAsync(configuration, builder =>
+        {
+            builder.Services.AddAuroraDialogs(builder.Configuration);
+            services?.Invoke(builder);
+            builder.Services.AddAuroraEditor(builder.Configuration.GetSection(EditorOptions.SectionName));
+        }, app =>
+        {
+            app.MapAuroraEditor();
+            endpoints?.Invoke(app);
+        }, new WebApplicationOptions { ContentRootPath = root, EnvironmentName = "Development" });
+        return new EditorHost(app, root, live, data, app.Address());
     }
 
     private static string RolesOf(string role) => role;
@@ -116,33 +112,12 @@ public sealed class EditorHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _app.StopAndDisposeAsync();
         try
         {
             foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)) File.SetAttributes(file, FileAttributes.Normal);
             Directory.Delete(Root, recursive: true);
         }
         catch (IOException) { /* temp folder; best effort */ }
-    }
-
-    private static string FindRepoDialogs()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "bots");
-            if (Directory.Exists(Path.Combine(candidate, "_shared"))) return candidate;
-        }
-        throw new InvalidOperationException("The repository's bots/ folder was not found above " + AppContext.BaseDirectory);
-    }
-
-    private static void CopyFolder(string source, string target)
-    {
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
     }
 }

@@ -40,7 +40,7 @@ public class OptionsTests
     {
         var options = new WidgetOptions();
         options.Tenants["x"] = new TenantOptions { DefaultBot = "frontdesk", AllowedOrigins = ["https://x.fi"], Languages = ["fi"], DefaultLanguage = "sv" };
-        var result = new WidgetOptionsValidator().Validate(null, options);
+        var result = new WidgetOptionsValidator(AuroraBots.Platform.Languages.Default).Validate(null, options);
         Assert.True(result.Failed);
         Assert.Contains(result.Failures!, f => f.Contains("DefaultLanguage 'sv'"));
     }

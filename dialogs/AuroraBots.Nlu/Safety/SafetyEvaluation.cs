@@ -1,3 +1,4 @@
+using AuroraBots.Nlu.Language;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -53,7 +54,8 @@ public sealed class SafetyEvaluation
             {
                 throw new FormatException($"{file}, line {ex.Start.Line}: {ex.InnerException?.Message ?? ex.Message}", ex);
             }
-            if (document?.Language is not ("fi" or "sv" or "en")) throw new FormatException($"{file}: 'language' must be fi, sv or en");
+            if (document?.Language is not { } language || !LanguageDetector.SupportedLanguages.Contains(language))
+                throw new FormatException($"{file}: 'language' must be one of {string.Join(", ", LanguageDetector.SupportedLanguages)}");
             if (!sets.TryGetValue(document.Language, out var set)) sets[document.Language] = set = ([], []);
             foreach (var item in document.Crisis)
             {

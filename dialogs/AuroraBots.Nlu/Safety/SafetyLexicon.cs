@@ -1,3 +1,4 @@
+using AuroraBots.Nlu.Language;
 using System.Reflection;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -47,8 +48,8 @@ internal static class SafetyLexicon
                 throw new FormatException($"safety lexicon: unknown category '{category.Id}' (use {string.Join(", ", SafetyCategories.All)})");
             foreach (var (language, lines) in category.Patterns)
             {
-                if (language is not ("fi" or "sv" or "en"))
-                    throw new FormatException($"safety lexicon, {category.Id}: language '{language}' is not fi, sv or en");
+                if (!LanguageDetector.SupportedLanguages.Contains(language))
+                    throw new FormatException($"safety lexicon, {category.Id}: language '{language}' is not one of {string.Join(", ", LanguageDetector.SupportedLanguages)}");
                 foreach (var line in lines)
                 {
                     try

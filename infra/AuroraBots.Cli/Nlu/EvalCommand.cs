@@ -14,7 +14,8 @@ namespace AuroraBots.Cli.Nlu;
 /// </summary>
 public static class EvalCommand
 {
-    private static readonly string[] s_languages = ["fi", "sv", "en"];
+    // The eval sets are written per platform language (fi/sv/en by default; see the Languages section).
+    private static readonly IReadOnlyList<string> s_languages = AuroraBots.Platform.Languages.Default.Supported;
 
     public static Task<int> RunAsync(string[] args)
     {

@@ -16,7 +16,8 @@ namespace AuroraBots.Cli.Nlu;
 internal static class RoutingEval
 {
     public const string BotId = "frontdesk";
-    private static readonly string[] s_languages = ["fi", "sv", "en"];
+    // The eval sets are written per platform language (fi/sv/en by default; see the Languages section).
+    private static readonly IReadOnlyList<string> s_languages = AuroraBots.Platform.Languages.Default.Supported;
 
     public sealed record Figures(int Matters, int Direct, int WithClarification, int OffTopic, int OffTopicRight, double P50Microseconds)
     {

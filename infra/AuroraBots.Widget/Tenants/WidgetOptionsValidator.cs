@@ -1,13 +1,14 @@
 using System.Text.RegularExpressions;
+using AuroraBots.Platform;
 using Microsoft.Extensions.Options;
 
 namespace AuroraBots.Widget.Tenants;
 
 /// <summary>Fails startup with a clear message when a tenant is misconfigured (unreadable colours included).</summary>
-public sealed partial class WidgetOptionsValidator : IValidateOptions<WidgetOptions>
+public sealed partial class WidgetOptionsValidator(Languages languages) : IValidateOptions<WidgetOptions>
 {
     public const double MinimumTextContrast = 4.5;
-    private static readonly string[] SupportedLanguages = ["fi", "sv", "en"];
+    private IReadOnlyList<string> SupportedLanguages => languages.Supported;
 
     public ValidateOptionsResult Validate(string? name, WidgetOptions options)
     {

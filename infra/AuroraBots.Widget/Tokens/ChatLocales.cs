@@ -10,13 +10,12 @@ public static class ChatLocales
         _ => "en-US",
     };
 
-    /// <summary>The two-letter language of a locale such as <c>sv-SE</c> or <c>fi</c>; null for anything else.</summary>
-    public static string? LanguageOf(string? locale)
-    {
-        if (string.IsNullOrWhiteSpace(locale)) return null;
-        var language = locale.Split('-', 2)[0].ToLowerInvariant();
-        return language is "fi" or "sv" or "en" ? language : null;
-    }
+    /// <summary>
+    /// The primary language of a locale such as <c>sv-SE</c> or <c>fi</c>; callers check it against the tenant's or
+    /// the bot's own languages (from configuration and content), so no list is kept here.
+    /// </summary>
+    public static string? LanguageOf(string? locale) =>
+        string.IsNullOrWhiteSpace(locale) ? null : locale.Split('-', '_')[0].Trim().ToLowerInvariant();
 
     /// <summary>Random user id for a conversation: URL-safe (Direct Line puts it in paths unencoded), no personal data.</summary>
     public static string NewUserId() => "u_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));

@@ -92,7 +92,7 @@ public static class AgentsBenchmarks
         builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
         var settings = new Dictionary<string, string?>
         {
-            ["Dialogs:Path"] = FindBots(),
+            ["Dialogs:Path"] = RepoPaths.Bots,
             ["Dialogs:HotReload"] = "false",
             ["DirectLine:TokenSigningKey"] = "agents-benchmark-signing-key-0123456789abcdef",
             ["DirectLine:Bots:sample:Secrets:0"] = Secret,
@@ -112,13 +112,6 @@ public static class AgentsBenchmarks
         app.UseAuroraHost();
         await app.StartAsync();
         return app;
-    }
-
-    private static string FindBots()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (Directory.Exists(Path.Combine(dir.FullName, "bots", "_shared"))) return Path.Combine(dir.FullName, "bots");
-        throw new InvalidOperationException("bots/ not found above " + AppContext.BaseDirectory);
     }
 
     private static int Option(string[] args, string name, int fallback)

@@ -122,7 +122,7 @@ internal static class BenchDialogs
 {
     public static string Create()
     {
-        var shared = FindShared();
+        var shared = Path.Combine(RepoPaths.Bots, "_shared");
         var root = Directory.CreateTempSubdirectory("aurorabots-bench-dialogs-").FullName;
         foreach (var file in Directory.EnumerateFiles(shared))
             File.Copy(file, Path.Combine(root, "_shared", Path.GetFileName(file)).Also(p => Directory.CreateDirectory(Path.GetDirectoryName(p)!)));
@@ -175,14 +175,6 @@ internal static class BenchDialogs
               - say: { fi: "{var.summary}", sv: "{var.summary}", en: "{var.summary}" }
             """);
         return root;
-    }
-
-    private static string FindShared()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (Directory.Exists(Path.Combine(dir.FullName, "bots", "_shared"))) return Path.Combine(dir.FullName, "bots", "_shared");
-        throw new InvalidOperationException("bots/_shared not found");
     }
 
     private static string Also(this string value, Action<string> action)

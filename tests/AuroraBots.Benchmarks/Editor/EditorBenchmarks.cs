@@ -17,8 +17,6 @@ using AuroraBots.Network.SessionTransfer;
 using AuroraBots.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -148,11 +146,8 @@ public static class EditorBenchmarks
         public static async Task<BenchHost> StartAsync(string root, string redis, string prefix)
         {
             var live = Path.Combine(root, "bots");
-            CopyFolder(RepoDialogs(), live);
-            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = root, EnvironmentName = "Production" });
-            builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            RepoPaths.CopyFolder(RepoPaths.Bots, live);
+            var settings = new Dictionary<string, string?>
             {
                 ["Dialogs:Path"] = live,
                 ["Dialogs:HotReload"] = "true",
@@ -162,17 +157,20 @@ public static class EditorBenchmarks
                 ["Editor:Users:0:Name"] = "bench",
                 ["Editor:Users:0:PasswordHash"] = PasswordHashes.Hash(Password),
                 ["Editor:Users:0:Roles:0"] = EditorRoles.Publisher,
-            });
-            builder.Services.AddAuroraDialogs(builder.Configuration);
-            builder.Services.AddAuroraNetwork(builder.Configuration.GetSection("AuroraAI:Network"));
-            builder.Services.AddAuroraAiClient(builder.Configuration.GetSection("AuroraAI:Client"));
-            builder.Services.AddAuroraHandoff(builder.Configuration);
-            builder.Services.AddAuroraEditor(builder.Configuration.GetSection(EditorOptions.SectionName));
-            var app = builder.Build();
-            app.MapAuroraNetwork();
-            app.MapAuroraEditor();
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            };
+            var app = await TestHost.StartAsync(settings, builder =>
+            {
+                builder.Services.AddAuroraDialogs(builder.Configuration);
+                builder.Services.AddAuroraNetwork(builder.Configuration.GetSection("AuroraAI:Network"));
+                builder.Services.AddAuroraAiClient(builder.Configuration.GetSection("AuroraAI:Client"));
+                builder.Services.AddAuroraHandoff(builder.Configuration);
+                builder.Services.AddAuroraEditor(builder.Configuration.GetSection(EditorOptions.SectionName));
+            }, app =>
+            {
+                app.MapAuroraNetwork();
+                app.MapAuroraEditor();
+            }, new WebApplicationOptions { ContentRootPath = root, EnvironmentName = "Production" });
+            var address = app.Address().ToString().TrimEnd('/');
             app.Services.GetRequiredService<AuroraAiEndpoint>().SetBaseAddress(new Uri(address));
             app.Services.GetRequiredService<IAuroraServiceRegistry>().RegisterBots(app.Services.GetRequiredService<IBotCatalog>(), app.Services.GetRequiredService<AuroraBots.AuroraAI.Client.ReceiverCredentials>(), address, NullLogger.Instance);
             return new BenchHost(app);
@@ -180,8 +178,7 @@ public static class EditorBenchmarks
 
         public async Task<HttpClient> SignedInAsync()
         {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(address) };
+            var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = app.Address() };
             (await client.PostAsJsonAsync("/editor/api/session", new { name = "bench", password = Password })).EnsureSuccessStatusCode();
             return client;
         }
@@ -190,23 +187,6 @@ public static class EditorBenchmarks
         {
             await app.StopAsync();
             await app.DisposeAsync();
-        }
-
-        private static string RepoDialogs()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (Directory.Exists(Path.Combine(dir.FullName, "bots", "_shared"))) return Path.Combine(dir.FullName, "bots");
-            throw new InvalidOperationException("bots/ not found above " + AppContext.BaseDirectory);
-        }
-
-        private static void CopyFolder(string source, string target)
-        {
-            foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-            {
-                var destination = Path.Combine(target, Path.GetRelativePath(source, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-                System.IO.File.Copy(file, destination);
-            }
         }
     }
 }

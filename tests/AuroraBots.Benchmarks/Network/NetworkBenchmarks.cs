@@ -1,3 +1,4 @@
+using AuroraBots.Testing;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
@@ -9,8 +10,6 @@ using AuroraBots.Network.Recommendation;
 using AuroraBots.Network.Search;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -44,22 +43,22 @@ public static class NetworkBenchmarks
 
     private static async Task RunSizeAsync(int copies, int clients, TimeSpan duration, int maxConcurrent)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["AuroraAI:Network:CatalogueCopies"] = copies.ToString(),
             ["AuroraAI:Network:MaxConcurrentRecommendations"] = maxConcurrent.ToString(),
+        };
+        var build = new Stopwatch();
+        CatalogueSnapshot? snapshot = null;
+        await using var app = await TestHost.StartAsync(settings, builder => builder.Services.AddAuroraNetwork(builder.Configuration.GetSection("AuroraAI:Network")), app =>
+        {
+            app.MapAuroraNetwork();
+            build.Start();
+            snapshot = app.Services.GetRequiredService<ServiceCatalogue>().Current;
+            build.Stop();
         });
-        builder.Services.AddAuroraNetwork(builder.Configuration.GetSection("AuroraAI:Network"));
-        await using var app = builder.Build();
-        app.MapAuroraNetwork();
-        var build = Stopwatch.StartNew();
-        var snapshot = app.Services.GetRequiredService<ServiceCatalogue>().Current;
-        build.Stop();
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+        var catalogue = snapshot!;
+        var address = app.Address();
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = address };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
@@ -73,8 +72,8 @@ public static class NetworkBenchmarks
             await LoadAsync(http, endpoint, body, clients, TimeSpan.FromSeconds(3)); // warm-up (tiered JIT, connections)
             var (latencies, busy, elapsed) = await LoadAsync(http, endpoint, body, clients, duration);
             latencies.Sort();
-            var inProcess = InProcessMicroseconds(snapshot, endpoint, queries);
-            Console.WriteLine($"| {label} | {snapshot.Services.Length} | {build.Elapsed.TotalMilliseconds:F0} ms | {endpoint} | " +
+            var inProcess = InProcessMicroseconds(catalogue, endpoint, queries);
+            Console.WriteLine($"| {label} | {catalogue.Services.Length} | {build.Elapsed.TotalMilliseconds:F0} ms | {endpoint} | " +
                 $"{latencies.Count / elapsed.TotalSeconds:F0} | {Percentile(latencies, 0.50):F2} | {Percentile(latencies, 0.99):F2} | {busy} | {inProcess:F0} |");
         }
         await app.StopAsync();

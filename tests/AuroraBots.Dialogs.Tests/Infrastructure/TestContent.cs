@@ -1,19 +1,11 @@
+using AuroraBots.Testing;
+
 namespace AuroraBots.Dialogs.Tests.Infrastructure;
 
 /// <summary>Finds the repository's bots content folder and builds temporary bots content folders for tests.</summary>
 public static class TestContent
 {
-    public static string RepoDialogs { get; } = FindDialogs();
-
-    private static string FindDialogs()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "bots");
-            if (Directory.Exists(Path.Combine(candidate, "_shared"))) return candidate;
-        }
-        throw new InvalidOperationException("bots/ not found above " + AppContext.BaseDirectory);
-    }
+    public static string RepoDialogs => RepoPaths.Bots;
 
     /// <summary>A fresh folder with the real <c>_shared</c> and <c>sample</c>, plus the test bots <c>engine</c> and <c>helper</c>.</summary>
     public static TempDialogs CreateEngineDialogs()
@@ -30,12 +22,7 @@ public static class TestContent
     public static void Copy(string from, string to)
     {
         Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
+        RepoPaths.CopyFolder(from, to);
     }
 }
 

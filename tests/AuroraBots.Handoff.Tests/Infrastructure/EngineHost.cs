@@ -41,30 +41,30 @@ public sealed class EngineHost : IAsyncDisposable
     public static async Task<EngineHost> StartAsync()
     {
         var time = new ShiftedTimeProvider();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
-            ["Dialogs:Path"] = DialogsFolder(),
+            ["Dialogs:Path"] = RepoPaths.Bots,
             ["Dialogs:HotReload"] = "false",
             ["Handoff:SubjectKey"] = NetworkHost.SubjectKey,
             ["Handoff:ConsentLifetime"] = "00:30:00",
             ["AuroraAI:Client:MaxRetries"] = "1",
             ["AuroraAI:Client:AttemptTimeout"] = "00:00:10",
             ["AuroraAI:Client:CircuitMinimumThroughput"] = "100",
+        };
+        var app = await TestHost.StartAsync(settings, builder =>
+        {
+            builder.Services.AddSingleton<TimeProvider>(time);
+            builder.Services.AddAuroraDialogs(builder.Configuration);
+            builder.Services.AddAuroraNetwork(builder.Configuration.GetSection("AuroraAI:Network"));
+            builder.Services.AddAuroraAiClient(builder.Configuration.GetSection("AuroraAI:Client"));
+            builder.Services.AddAuroraHandoff(builder.Configuration);
+        }, app =>
+        {
+            app.MapAuroraNetwork();
+            app.Services.WarmUpAuroraNetwork();
         });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddAuroraDialogs(builder.Configuration);
-        builder.Services.AddAuroraNetwork(builder.Configuration.GetSection("AuroraAI:Network"));
-        builder.Services.AddAuroraAiClient(builder.Configuration.GetSection("AuroraAI:Client"));
-        builder.Services.AddAuroraHandoff(builder.Configuration);
-        var app = builder.Build();
-        app.MapAuroraNetwork();
-        app.Services.WarmUpAuroraNetwork();
-        await app.StartAsync();
 
-        var own = new Uri(app.Urls.First().TrimEnd('/') + "/");
+        var own = app.Address();
         app.Services.GetRequiredService<AuroraAiEndpoint>().SetBaseAddress(own);
         var registry = app.Services.GetRequiredService<IAuroraServiceRegistry>();
         var credentials = app.Services.GetRequiredService<ReceiverCredentials>();
@@ -109,19 +109,5 @@ public sealed class EngineHost : IAsyncDisposable
         return AccessTokens.FromUrl(url) ?? throw new InvalidOperationException("no token issued");
     }
 
-    private static string DialogsFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "bots");
-            if (Directory.Exists(Path.Combine(candidate, "frontdesk"))) return candidate;
-        }
-        throw new DirectoryNotFoundException("The repository's bots/ folder was not found above " + AppContext.BaseDirectory);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app.StopAndDisposeAsync();
 }

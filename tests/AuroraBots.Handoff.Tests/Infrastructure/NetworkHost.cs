@@ -7,8 +7,6 @@ using AuroraBots.Handoff.Ledger;
 using AuroraBots.Network;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -41,7 +39,7 @@ public sealed class NetworkHost : IAsyncDisposable
     {
         _app = app;
         Time = time;
-        BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        BaseAddress = app.Address();
         Endpoint.SetBaseAddress(BaseAddress);
     }
 
@@ -74,19 +72,14 @@ public sealed class NetworkHost : IAsyncDisposable
         Register(settings, 2, "d9a4e6c3-bf5a-4a0d-88e7-3b4c5d6e7f80", ExternalChannel, "https://chat.kela.example/start", ["age"]);
 
         var time = new ShiftedTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddSingleton<IBotCatalog>(new TestCatalog());
-        builder.Services.AddAuroraNetwork(builder.Configuration.GetSection("AuroraAI:Network"));
-        builder.Services.AddAuroraAiClient(builder.Configuration.GetSection("AuroraAI:Client"));
-        builder.Services.AddAuroraHandoff(builder.Configuration);
-
-        var app = builder.Build();
-        app.MapAuroraNetwork();
-        await app.StartAsync();
+        var app = await TestHost.StartAsync(settings, builder =>
+        {
+            builder.Services.AddSingleton<TimeProvider>(time);
+            builder.Services.AddSingleton<IBotCatalog>(new TestCatalog());
+            builder.Services.AddAuroraNetwork(builder.Configuration.GetSection("AuroraAI:Network"));
+            builder.Services.AddAuroraAiClient(builder.Configuration.GetSection("AuroraAI:Client"));
+            builder.Services.AddAuroraHandoff(builder.Configuration);
+        }, app => app.MapAuroraNetwork());
         return new NetworkHost(app, time);
     }
 
@@ -114,11 +107,7 @@ public sealed class NetworkHost : IAsyncDisposable
     public void SetNetworkDown(bool down) =>
         Endpoint.SetBaseAddress(down ? new Uri($"http://127.0.0.1:{RedisFixture.FreePort()}/") : BaseAddress);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app.StopAndDisposeAsync();
 
     private sealed class TestCatalog : IBotCatalog
     {

@@ -1,11 +1,10 @@
+using AuroraBots.Testing;
 using System.Net.Http.Headers;
 using System.Text;
 using AuroraBots.AuroraAI;
 using AuroraBots.Network.SessionTransfer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -35,8 +34,6 @@ public sealed class NetworkServer : IAsyncDisposable
     public static async Task<NetworkServer> StartAsync(
         bool useFixture = true, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
         // Log everything (the Server project's appsettings.json, copied next to the tests, would quiet ASP.NET Core),
         // so the log-hygiene tests see what a verbose production configuration would write.
         var config = new Dictionary<string, string?>
@@ -46,18 +43,18 @@ public sealed class NetworkServer : IAsyncDisposable
         };
         if (useFixture) config["AuroraAI:Network:CatalogueFile"] = FixtureCatalogue;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
-        builder.Configuration.AddInMemoryCollection(config);
         var logs = new CapturingLoggerProvider();
-        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
-        builder.Services.AddAuroraNetwork(builder.Configuration.GetSection("AuroraAI:Network"));
-        configureServices?.Invoke(builder.Services);
-
-        var app = builder.Build();
-        app.MapAuroraNetwork();
-        app.Services.WarmUpAuroraNetwork();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new NetworkServer(app, new Uri(address + "/"), logs);
+        var app = await TestHost.StartAsync(config, builder =>
+        {
+            builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
+            builder.Services.AddAuroraNetwork(builder.Configuration.GetSection("AuroraAI:Network"));
+            configureServices?.Invoke(builder.Services);
+        }, app =>
+        {
+            app.MapAuroraNetwork();
+            app.Services.WarmUpAuroraNetwork();
+        });
+        return new NetworkServer(app, app.Address(), logs);
     }
 
     public static AuthenticationHeaderValue Basic(string clientId = AuroraDevCredentials.ClientId, string secret = AuroraDevCredentials.ClientSecret) =>

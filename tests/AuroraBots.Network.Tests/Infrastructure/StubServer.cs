@@ -1,7 +1,6 @@
+using AuroraBots.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,19 +24,13 @@ public sealed class StubServer : IAsyncDisposable
 
     public static async Task<StubServer> StartAsync(Func<HttpContext, Task> handler)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
         StubServer? stub = null;
-        app.Run(async context =>
+        var app = await TestHost.StartAsync([], _ => { }, app => app.Run(async context =>
         {
             Interlocked.Increment(ref stub!._hits);
             await handler(context);
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        stub = new StubServer(app, new Uri(address + "/"));
+        }));
+        stub = new StubServer(app, app.Address());
         return stub;
     }
 
