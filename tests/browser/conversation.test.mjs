@@ -54,6 +54,8 @@ test('a hand-off changes the header name and avatar and is announced (issue 6 it
   await acceptAll.focus();
   await page.keyboard.press('Enter');
   const handedOver = await waitForTranscript(page, panel, (e) => e.some((x) => !x.fromUser && /Siirrän sinut nyt/.test(x.text)), 30_000, 'the hand-off');
+  // The matter travels with the hand-off: the work bot starts on summer jobs instead of asking the topic again.
+  await waitForTranscript(page, panel, (e) => e.some((x) => !x.fromUser && /kesätyöseteli|tammi–maaliskuussa/i.test(x.text)), 30_000, 'the summer job answer after the hand-off');
   // A messageBack button shows only its displayText as the user's message (check 20), never its value.
   const echoed = handedOver.filter((e) => e.fromUser).pop();
   assert.match(echoed.text, /Kyllä, kaikki/);

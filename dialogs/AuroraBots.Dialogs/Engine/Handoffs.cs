@@ -39,6 +39,10 @@ internal sealed class Handoffs(DialogTurn turn)
             run?.Advance(fallback);
             return;
         }
+        // The matter travels with the user, read by the sending bot before the switch: a button label it offered
+        // ("Asuminen ja muutto") names only the domain, so the receiving bot then asks once with its own menu.
+        var matter = turn.State.StatedMatter is { } stated && turn.Intents.MatchLabel(stated, turn.ActiveBot.Manifest.Intents.Keys) is null ? stated : null;
+        turn.State.StatedMatter = null;
         var selected = attributes.Select(a => new KeyValuePair<string, string>(a, turn.Bot.Attributes[a].Value));
         HandoffTransfer transfer;
         try
@@ -66,7 +70,7 @@ internal sealed class Handoffs(DialogTurn turn)
         ForgetTransferred(turn.State.For(target.Id), _ => true);
         if (transfer.AccessToken is { } token) await RedeemAsync(target.Id, token, source, transfer.ReceiptId);
         turn.Bot.Stack.Clear();
-        turn.Push(target.Manifest.Entry ?? "");
+        turn.Push(turn.Intents.MatterFlow(matter) ?? target.Manifest.Entry ?? "");
     }
 
     /// <summary>Cross-platform hand-off: Web Chat's join event carried an <c>auroraai_access_token</c>.</summary>

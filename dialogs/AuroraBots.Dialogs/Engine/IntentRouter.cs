@@ -80,6 +80,21 @@ internal sealed class IntentRouter(DialogTurn turn)
         await turn.Flows.RunAsync();
     }
 
+    /// <summary>
+    /// The active bot's own flow for a matter the user stated to the bot that handed over, when its intents are sure
+    /// of it (<see cref="RoutingPolicy"/> acts on one of the bot's own matters); null means ask with the entry flow.
+    /// </summary>
+    public string? MatterFlow(string? matter)
+    {
+        if (string.IsNullOrWhiteSpace(matter)) return null;
+        var nlu = turn.Runtime.ModelFor(turn.ActiveBotId).Analyse(matter, turn.Language);
+        var own = turn.ActiveBot.Manifest.Intents.Keys.ToHashSet(StringComparer.Ordinal);
+        var known = nlu.Intents.Where(i => turn.Runtime.Route(turn.ActiveBotId, i.Intent) is not null).ToList();
+        var decision = RoutingPolicy.Decide(known, own, turn.Services.Options.Routing);
+        if (decision.Kind != RouteKind.Act || !own.Contains(decision.Intents[0])) return null;
+        return turn.Runtime.Route(turn.ActiveBotId, decision.Intents[0]) is ({ } route, false) ? route.Flow : null;
+    }
+
     /// <summary>"Did you mean A or B?" with both as buttons.</summary>
     private void AskClarification(IReadOnlyList<string> intents)
     {

@@ -226,6 +226,7 @@ internal sealed class Turn
             return;
         }
 
+        State.StatedMatter = text;
         await _turn.Intents.RouteAsync(nlu, facts.Count == 0 ? FactsKind.None : MessageFacts.IsOnlyFacts(text, nlu) ? FactsKind.Only : FactsKind.Some);
     }
 

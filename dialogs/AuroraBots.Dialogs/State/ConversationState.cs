@@ -23,6 +23,12 @@ public sealed class ConversationState
     public LiveChat.PendingLiveChat? PendingLiveChat { get; set; }
     /// <summary>The last text the user typed (for text search and placeholders).</summary>
     public string? LastUserText { get; set; }
+    /// <summary>
+    /// The message whose matter the active bot routed on ("muutan Tampereelta Ouluun"): a hand-off carries it to the
+    /// receiving bot, which routes it through its own intents instead of asking again. It stays inside our own
+    /// conversation state; it is not a consented attribute and never goes into the AuroraAI attribute transfer.
+    /// </summary>
+    public string? StatedMatter { get; set; }
     public int Turns { get; set; }
     /// <summary>Names the embedding site gives bots, per bot id and language (the widget tenant's theme).</summary>
     public Dictionary<string, Dictionary<string, string>> SiteBotNames { get; set; } = [];
