@@ -143,6 +143,11 @@ public sealed class HandoffService(
         return revoked;
     }
 
+    public async Task<string?> ReceiptOfTokenAsync(string accessToken, CancellationToken cancellationToken = default) =>
+        AccessTokens.IsWellFormed(accessToken)
+            ? (await Ledgered(() => ledger.FindByTokenHashAsync(AccessTokens.Hash(accessToken), cancellationToken)))?.Id
+            : null;
+
     private static string NewReceiptId() => "cr_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
     private async Task TryRecordFailure(ConsentReceipt receipt, CancellationToken cancellationToken)

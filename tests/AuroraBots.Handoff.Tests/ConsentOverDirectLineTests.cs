@@ -1,6 +1,7 @@
 using AuroraBots.AuroraAI;
 using AuroraBots.AuroraAI.Models;
 using AuroraBots.Builder;
+using AuroraBots.Dialogs.Handoff;
 using AuroraBots.Dialogs.State;
 using AuroraBots.Handoff.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -105,6 +106,27 @@ public sealed class ConsentOverDirectLineTests(ChatHost host) : IClassFixture<Ch
         var work = await host.StartAsync("work");
         await work.JoinAsync("fi", token);
         Assert.Equal("853", Bot(await work.StateAsync(), "work").Attributes[AttributeSchemaNames.Municipality].Value);
+    }
+
+    [Fact]
+    public async Task A_consent_revoked_after_its_token_arrived_through_the_join_event_removes_the_values_there_too()
+    {
+        // A hand-off of this platform whose token reaches the work bot on another page (Web Chat's join event).
+        var transfer = await host.Services.GetRequiredService<IHandoffService>().TransferAsync(new HandoffRequest(
+            "s_join_revoke", "frontdesk", "work", "Työpalvelut kunnassasi", new SessionAttributes { MunicipalityCode = "853", Age = 17 }, "fi"));
+        var work = await host.StartAsync("work");
+        await work.JoinAsync("fi", transfer.AccessToken!);
+        var received = Bot(await work.StateAsync(), "work").Attributes[AttributeSchemaNames.Municipality];
+        Assert.Equal(("853", transfer.ReceiptId), (received.Value, received.Receipt));
+
+        // The user revokes the consent elsewhere (the other page, or the consent centre).
+        Assert.NotNull(await host.Services.GetRequiredService<ConsentCenter>().RevokeAsync("s_join_revoke", transfer.ReceiptId));
+        var replies = string.Join("\n", await work.SayAsync("moi"));
+
+        var attributes = Bot(await work.StateAsync(), "work").Attributes;
+        Assert.False(attributes.ContainsKey(AttributeSchemaNames.Municipality));
+        Assert.False(attributes.ContainsKey(AttributeSchemaNames.Age));
+        Assert.Contains("Turku", replies); // the user is told which facts were removed, with their values
     }
 
     private static class AttributeSchemaNames

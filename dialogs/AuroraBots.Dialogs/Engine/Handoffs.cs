@@ -73,9 +73,26 @@ internal sealed class Handoffs(DialogTurn turn)
         turn.Push(turn.Intents.MatterFlow(matter) ?? target.Manifest.Entry ?? "");
     }
 
-    /// <summary>Cross-platform hand-off: Web Chat's join event carried an <c>auroraai_access_token</c>.</summary>
-    public Task<bool> RedeemJoinTokenAsync(string token) =>
-        turn.Services.Handoff is null ? Task.FromResult(false) : RedeemAsync(turn.ActiveBotId, token, fromBot: null, receipt: null);
+    /// <summary>
+    /// Cross-platform hand-off: Web Chat's join event carried an <c>auroraai_access_token</c>. A token of this
+    /// platform's own ledger keeps its receipt with the values, so a later revocation removes them here too.
+    /// </summary>
+    public async Task<bool> RedeemJoinTokenAsync(string token)
+    {
+        if (turn.Services.Handoff is not { } handoff) return false;
+        string? receipt = null;
+        try
+        {
+            receipt = await handoff.ReceiptOfTokenAsync(token, turn.Cancellation);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The ledger is down: redeeming (below) meets the same and says so; nothing is stored without a receipt.
+            turn.Services.Logger.LogError(ex, "Looking up the consent of a join token failed");
+            return false;
+        }
+        return await RedeemAsync(turn.ActiveBotId, token, fromBot: null, receipt);
+    }
 
     /// <summary>Redeems a hand-off token into <paramref name="targetBot"/>'s attributes; true when any were stored.</summary>
     private async Task<bool> RedeemAsync(string targetBot, string token, string? fromBot, string? receipt)

@@ -24,6 +24,14 @@ public interface IHandoffService
     /// </summary>
     Task<IReadOnlySet<string>> RevokedAsync(IReadOnlyCollection<string> receiptIds, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlySet<string>>(new HashSet<string>());
+
+    /// <summary>
+    /// The consent receipt a token was issued under, when this platform issued it (a token arriving in Web Chat's
+    /// join event from another of our bots' pages); null for tokens of other AuroraAI services. The values read with
+    /// it are kept under that receipt, so revoking it removes them like any hand-off's.
+    /// </summary>
+    Task<string?> ReceiptOfTokenAsync(string accessToken, CancellationToken cancellationToken = default) =>
+        Task.FromResult<string?>(null);
 }
 
 /// <param name="SubjectId">Pseudonymous id of the user (derived from conversation and user id, never the raw ids).</param>
