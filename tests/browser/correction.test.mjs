@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchBrowser, screenshot } from './lib/browser.mjs';
 import { startHost } from './lib/host.mjs';
-import { botEntries, exchange as exchangeIn, waitForTranscript } from './lib/webchat.mjs';
+import { botEntries, exchange as exchangeIn, openWidget } from './lib/webchat.mjs';
 
 let host;
 let browser;
@@ -15,10 +15,7 @@ before(async () => {
   host = await startHost('correction', { Widget__PublicBaseUrl: '' }); // the page and the chat share the host's origin
   browser = await launchBrowser();
   page = await browser.context.newPage();
-  await page.goto(`${host.origin}/demo-sites/oulu/`);
-  await page.locator('.aurorabots-launcher').click();
-  await page.locator(`${panel} [data-id="webchat-sendbox-input"]`).waitFor({ timeout: 20_000 });
-  await waitForTranscript(page, panel, (e) => botEntries(e).some((x) => /omin sanoin/.test(x.text)), 30_000, 'the question about the matter');
+  await openWidget(page, `${host.origin}/demo-sites/oulu/`, panel);
 });
 
 after(async () => {

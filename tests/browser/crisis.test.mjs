@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchBrowser, recordCspViolations, screenshot } from './lib/browser.mjs';
 import { startHost } from './lib/host.mjs';
-import { botEntries, say, waitForTranscript } from './lib/webchat.mjs';
+import { botEntries, openWidget, say, waitForTranscript } from './lib/webchat.mjs';
 
 let host;
 let browser;
@@ -17,10 +17,7 @@ before(async () => {
   browser = await launchBrowser();
   await recordCspViolations(browser.context);
   page = await browser.context.newPage();
-  await page.goto(`http://localhost:${host.port}/demo-sites/tampere/`);
-  await page.locator('.aurorabots-launcher').click();
-  await page.locator(`${panel} [data-id="webchat-sendbox-input"]`).waitFor({ timeout: 20_000 });
-  await waitForTranscript(page, panel, (e) => botEntries(e).some((x) => /omin sanoin/.test(x.text)), 30_000, 'the question about the matter');
+  await openWidget(page, `http://localhost:${host.port}/demo-sites/tampere/`, panel);
 });
 
 after(async () => {

@@ -47,3 +47,11 @@ export async function exchange(page, scope, text, expected, what, timeout = 30_0
     return mine !== undefined && entries.slice(mine + 1).some((e) => !e.fromUser && expected.test(e.text));
   }, timeout, what);
 }
+
+/** Opens the widget on a demo site page and waits for the front desk to ask for the matter (Finnish). */
+export async function openWidget(page, url, scope = '.aurorabots-panel') {
+  await page.goto(url);
+  await page.locator('.aurorabots-launcher').click();
+  await page.locator(sendBox(scope)).waitFor({ timeout: 20_000 });
+  await waitForTranscript(page, scope, (e) => botEntries(e).some((x) => /omin sanoin/.test(x.text)), 30_000, 'the question about the matter');
+}
