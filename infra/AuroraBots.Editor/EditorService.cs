@@ -2,6 +2,7 @@ using AuroraBots.Dialogs.Content;
 using AuroraBots.Dialogs.Engine;
 using AuroraBots.Editor.Audit;
 using AuroraBots.Editor.Coverage;
+using AuroraBots.Editor.Localisation;
 using AuroraBots.Editor.Publishing;
 using AuroraBots.Editor.Storage;
 using AuroraBots.Editor.Transcripts;
@@ -120,15 +121,15 @@ public sealed class EditorService(IEditorStore store, IDialogContent dialogs, Au
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
             logger.LogError(ex, "Writing version {Version} into {LivePath} failed", version.Number, paths.LivePath);
-            var message = $"Version {version.Number} was saved but writing it into the live folder failed ({ex.Message}); the bots keep the previous content. Publish again or roll back to version {version.Number} when the folder is writable.";
-            await audit.AppendAsync(user, action, $"v{version.Number}", false, message, CancellationToken.None);
-            return new(PublishOutcome.LiveWriteFailed, version, [new ValidationProblem(paths.LivePath, "", message)], []);
+            var problem = EditorProblems.Make(paths.LivePath, "", "liveWriteFailed", ("number", version.Number), ("detail", ex.Message));
+            await audit.AppendAsync(user, action, $"v{version.Number}", false, problem.Message, CancellationToken.None);
+            return new(PublishOutcome.LiveWriteFailed, version, [problem], []);
         }
     }
 
     private static ValidationReport Validate(string root, ContentLoadResult result)
     {
-        var errors = result.Errors.Select(e => new ValidationProblem(Relative(root, e.File), e.Path, e.Message)).ToList();
+        var errors = result.Errors.Select(e => ValidationProblem.From(Relative(root, e.File), e)).ToList();
         return new(errors.Count == 0, errors);
     }
 

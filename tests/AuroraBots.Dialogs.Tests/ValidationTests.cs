@@ -10,7 +10,18 @@ namespace AuroraBots.Dialogs.Tests;
 public class ValidationTests
 {
     private static IReadOnlyList<string> Errors(TempDialogs dialogs) =>
-        [.. new DialogContentLoader(new DialogContentValidator()).Load(dialogs.Path).Errors.Select(e => e.ToString())];
+        [.. Coded(new DialogContentLoader(new DialogContentValidator()).Load(dialogs.Path).Errors).Select(e => e.ToString())];
+
+    /// <summary>Every problem carries a known code whose English template with its parameters is exactly the message (so a UI can say it in fi/sv).</summary>
+    private static IReadOnlyList<ContentError> Coded(IReadOnlyList<ContentError> errors)
+    {
+        foreach (var error in errors)
+        {
+            Assert.True(error.Code is not null && ContentProblems.Templates.ContainsKey(error.Code), $"no code: {error}");
+            Assert.Equal(error.Message, ContentProblems.English(error.Code!, error.Args));
+        }
+        return errors;
+    }
 
     private static void Edit(TempDialogs dialogs, string file, string from, string to)
     {
@@ -80,8 +91,8 @@ public class ValidationTests
         Edit(dialogs, "engine/to_helper.yaml", "handoff: helper", "handoff: ghost");
         Edit(dialogs, "sample/shout.yaml", "action: text.upper", "action: text.shout");
         Edit(dialogs, "sample/bot.yaml", "entry: main", "entry: start");
-        var errors = new DialogContentLoader(new DialogContentValidator(new Engine.KernelActionCatalog(Kernel()))).Load(dialogs.Path)
-            .Errors.Select(e => e.ToString()).ToList();
+        var errors = Coded(new DialogContentLoader(new DialogContentValidator(new Engine.KernelActionCatalog(Kernel()))).Load(dialogs.Path).Errors)
+            .Select(e => e.ToString()).ToList();
         Assert.Contains("engine/branchy.yaml: steps[4].id: duplicate step id 'tiny' (also steps[3])", errors);
         Assert.Contains("engine/caller.yaml: steps[1].call: unknown flow 'nowhere'", errors);
         Assert.Contains("engine/to_helper.yaml: steps[0].handoff: unknown bot 'ghost'", errors);

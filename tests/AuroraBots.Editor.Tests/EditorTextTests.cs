@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AuroraBots.Dialogs.Content;
 using AuroraBots.Editor.Localisation;
 
 namespace AuroraBots.Editor.Tests;
@@ -85,10 +86,54 @@ public sealed class EditorTextTests
     }
 
     [Theory]
-    [InlineData("something nobody translated", "fi", "validation", "something nobody translated")]
-    [InlineData("missing translation", "sv", "validation.missingTranslation", "översättning saknas")]
-    [InlineData("unknown prompt type 'agee' (use text, number)", "fi", "validation.unknownPromptType", "tuntematon vastaustyyppi 'agee' (käytä: text, number)")]
-    [InlineData("missing translation", "en", "validation.missingTranslation", "missing translation")]
-    public void Validation_texts_are_translated_by_pattern(string english, string language, string code, string expected) =>
-        Assert.Equal((code, expected), EditorText.Validation(english, language));
+    [InlineData("sv", "missingTranslation", new string[0], "översättning saknas")]
+    [InlineData("fi", "unknownPromptType", new[] { "value", "agee", "types", "text, number" }, "tuntematon vastaustyyppi 'agee' (käytä: text, number)")]
+    [InlineData("en", "unknownPlaceholder", new[] { "name", "bot.nickname" }, "unknown placeholder '{bot.nickname}'")]
+    [InlineData("sv", "noCrisisContact", new[] { "category", "violence", "language", "sv" }, "ingen kontakt för violence på sv")]
+    public void Validation_problems_are_said_from_their_code_and_parameters(string language, string code, string[] pairs, string expected)
+    {
+        var args = pairs.Chunk(2).ToDictionary(p => p[0], p => p[1]);
+        var problem = ValidationProblem.Of("f.yaml", "", code, args, ContentProblems.English(code, args));
+        var said = EditorText.Localise(problem, language);
+        Assert.Equal(("validation." + code, expected), (said.Code, said.Message));
+    }
+
+    [Fact]
+    public void A_problem_without_a_known_code_keeps_its_English_text()
+    {
+        var said = EditorText.Localise(new ValidationProblem("f.yaml", "", "something nobody coded"), "fi");
+        Assert.Equal(("validation", "something nobody coded"), (said.Code, said.Message));
+    }
+
+    /// <summary>Every code the dialog core can report has fi, sv and en text with exactly the core's parameters.</summary>
+    [Fact]
+    public void Every_content_problem_code_has_fi_sv_and_en_text_with_its_parameters()
+    {
+        var untranslated = new List<string>();
+        foreach (var (code, english) in ContentProblems.Templates)
+        {
+            if (!EditorText.ValidationTexts.TryGetValue(code, out var texts)) { untranslated.Add(code); continue; }
+            foreach (var language in EditorText.Languages)
+            {
+                if (!texts.TryGetValue(language, out var text) || string.IsNullOrWhiteSpace(text)) untranslated.Add($"{code} ({language})");
+                else if (!Parameters(text).SetEquals(Parameters(english))) untranslated.Add($"{code} ({language}: parameters {string.Join(",", Parameters(text))})");
+            }
+            Assert.Equal(english, texts.GetValueOrDefault("en"));
+        }
+        Assert.Empty(untranslated);
+    }
+
+    [Fact]
+    public void Every_validation_text_exists_in_every_language_with_the_same_parameters()
+    {
+        foreach (var (code, texts) in EditorText.ValidationTexts)
+        {
+            Assert.True(EditorText.Languages.All(texts.ContainsKey), $"{code} lacks a language");
+            Assert.All(texts.Values, t => Assert.True(Parameters(t).SetEquals(Parameters(texts["en"])), $"{code}: '{t}'"));
+        }
+    }
+
+    /// <summary>The <c>{name}</c> parameters of a template (not <c>{attr.municipality_code:name}</c>-style literals).</summary>
+    private static HashSet<string> Parameters(string template) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(template, @"\{(\w+)\}").Select(m => m.Groups[1].Value)];
 }

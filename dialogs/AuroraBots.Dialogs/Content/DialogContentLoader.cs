@@ -41,7 +41,7 @@ public sealed class DialogContentLoader(DialogContentValidator validator, YamlLi
         var root = Path.GetFullPath(rootPath);
         var read = new Reader(root, _limits, cancellationToken);
         if (!Directory.Exists(root))
-            return new(null, [new ContentError(rootPath, "", "the bots content folder does not exist")]);
+            return new(null, [ContentError.Of(rootPath, "", "folderMissing")]);
 
         var sharedDir = Path.Combine(root, SharedFolder);
         var shared = new SharedContent
@@ -109,18 +109,19 @@ public sealed class DialogContentLoader(DialogContentValidator validator, YamlLi
             cancellationToken.ThrowIfCancellationRequested();
             if (!System.IO.File.Exists(file))
             {
-                if (required) errors.Add(new ContentError(Relative(root, file), "", "file is missing"));
+                if (required) errors.Add(ContentError.Of(Relative(root, file), "", "fileMissing"));
                 return null;
             }
             try
             {
                 var value = SafeYaml.Deserialize<T>(Yaml, SafeYaml.ReadFile(file, limits), limits, cancellationToken);
-                if (value is null) errors.Add(new ContentError(Relative(root, file), "", "file is empty"));
+                if (value is null) errors.Add(ContentError.Of(Relative(root, file), "", "fileEmpty"));
                 return value;
             }
             catch (YamlException ex)
             {
-                errors.Add(new ContentError(Relative(root, file), $"line {ex.Start.Line}, column {ex.Start.Column}", SafeYaml.Describe(ex)));
+                errors.Add(ContentError.Of(Relative(root, file), $"line {ex.Start.Line}, column {ex.Start.Column}", "yamlSyntax",
+                    ("line", ex.Start.Line), ("column", ex.Start.Column), ("detail", SafeYaml.Describe(ex))));
                 return null;
             }
         }

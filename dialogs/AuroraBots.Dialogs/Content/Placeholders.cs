@@ -44,16 +44,19 @@ public static partial class Placeholders
     }
 
     /// <summary>Why a placeholder is not allowed, or null when it is fine.</summary>
-    public static string? Check(Placeholder placeholder)
+    public static string? Check(Placeholder placeholder) => Problem(placeholder)?.Message;
+
+    /// <summary>Why a placeholder is not allowed as a coded problem, or null when it is fine.</summary>
+    public static ContentProblem? Problem(Placeholder placeholder)
     {
         var name = placeholder.Name;
         if (placeholder.Format is { } format && (!IsNameFormat(format) || name != "attr." + AttributeSchema.MunicipalityCode))
-            return $"unknown format ':{format}' (only {{attr.municipality_code:name}}, :name_in, :name_from, :name_to)";
+            return ContentProblem.Of("placeholderFormat", ("format", format));
         if (FixedNames.Contains(name)) return null;
         if (name.StartsWith("attr.", StringComparison.Ordinal))
-            return AttributeSchema.IsAttribute(name[5..]) ? null : $"'{name[5..]}' is not an AuroraAI attribute";
+            return AttributeSchema.IsAttribute(name[5..]) ? null : ContentProblem.Of("notAttribute", ("value", name[5..]));
         if (name.StartsWith("var.", StringComparison.Ordinal) && name.Length > 4) return null;
-        return $"unknown placeholder '{{{name}}}'";
+        return ContentProblem.Of("unknownPlaceholder", ("name", name));
     }
 
     public static string Render(string text, Func<string, string?, string?> resolve)

@@ -81,7 +81,7 @@ public sealed class DialogContentProvider : IDialogContent, IDisposable
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 _logger.LogWarning(ex, "Reading {Path} failed; keeping the last valid dialogs", _path);
-                return [new ContentError(_path, "", ex.Message)];
+                return [ContentError.Of(_path, "", "contentUnreadable", ("detail", ex.Message))];
             }
             if (!result.IsValid)
             {

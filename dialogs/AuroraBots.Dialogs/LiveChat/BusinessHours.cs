@@ -55,26 +55,26 @@ public sealed class BusinessHours
     }
 
     /// <summary>Parses the definition; <paramref name="problems"/> lists every error as (path, message).</summary>
-    public static BusinessHours? Parse(LiveChatDefinition definition, out List<(string Path, string Message)> problems)
+    public static BusinessHours? Parse(LiveChatDefinition definition, out List<(string Path, ContentProblem Problem)> problems)
     {
         problems = [];
         TimeZoneInfo? zone = null;
-        if (string.IsNullOrWhiteSpace(definition.TimeZone)) problems.Add(("time_zone", "name the organisation's time zone (e.g. Europe/Helsinki)"));
+        if (string.IsNullOrWhiteSpace(definition.TimeZone)) problems.Add(("time_zone", ContentProblem.Of("timeZoneMissing")));
         else if (!TimeZoneInfo.TryFindSystemTimeZoneById(definition.TimeZone, out zone))
-            problems.Add(("time_zone", $"unknown time zone '{definition.TimeZone}' (use an IANA name such as Europe/Helsinki)"));
+            problems.Add(("time_zone", ContentProblem.Of("unknownTimeZone", ("value", definition.TimeZone))));
 
         var ranges = new Dictionary<DayOfWeek, List<(TimeOnly, TimeOnly)>>();
         foreach (var (day, text) in definition.Hours)
         {
             var index = Array.IndexOf(Weekdays, day);
-            if (index < 0) { problems.Add(($"hours.{day}", "unknown weekday (use mon, tue, wed, thu, fri, sat, sun)")); continue; }
+            if (index < 0) { problems.Add(($"hours.{day}", ContentProblem.Of("unknownWeekday"))); continue; }
             var list = new List<(TimeOnly, TimeOnly)>();
             foreach (var part in (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
                 var bounds = part.Split('-', StringSplitOptions.TrimEntries);
                 if (bounds.Length != 2 || ParseTime(bounds[0]) is not { } open || ParseTime(bounds[1]) is not { } close || close <= open)
                 {
-                    problems.Add(($"hours.{day}", $"'{part}' is not a range like 09:00-16:00"));
+                    problems.Add(($"hours.{day}", ContentProblem.Of("notTimeRange", ("value", part))));
                     continue;
                 }
                 list.Add((open, close));
@@ -86,7 +86,7 @@ public sealed class BusinessHours
         for (var i = 0; i < definition.Holidays.Count; i++)
         {
             if (DateOnly.TryParseExact(definition.Holidays[i], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) holidays.Add(date);
-            else problems.Add(($"holidays[{i}]", $"'{definition.Holidays[i]}' is not a date like 2026-12-24"));
+            else problems.Add(($"holidays[{i}]", ContentProblem.Of("notDate", ("value", definition.Holidays[i]))));
         }
         return zone is null || problems.Count > 0 ? null : new BusinessHours(zone, ranges, holidays);
     }

@@ -1,3 +1,4 @@
+using AuroraBots.Dialogs.Content;
 using AuroraBots.Dialogs.Validation;
 using Microsoft.SemanticKernel;
 
@@ -6,11 +7,11 @@ namespace AuroraBots.Dialogs.Engine;
 /// <summary>Looks <c>plugin.function</c> up in the kernel; function names match as written or in snake_case.</summary>
 public sealed class KernelActionCatalog(Kernel kernel) : IFlowActionCatalog
 {
-    public string? Check(string action)
+    public ContentProblem? Check(string action)
     {
         var (plugin, function) = Find(kernel, action);
-        if (plugin is null) return $"unknown plugin '{action.Split('.')[0]}' (known: {string.Join(", ", kernel.Plugins.Select(p => p.Name).Order())})";
-        return function is null ? $"plugin '{plugin.Name}' has no function '{action.Split('.', 2)[^1]}'" : null;
+        if (plugin is null) return ContentProblem.Of("unknownPlugin", ("plugin", action.Split('.')[0]), ("plugins", string.Join(", ", kernel.Plugins.Select(p => p.Name).Order())));
+        return function is null ? ContentProblem.Of("unknownFunction", ("plugin", plugin.Name), ("function", action.Split('.', 2)[^1])) : null;
     }
 
     public static (KernelPlugin? Plugin, KernelFunction? Function) Find(Kernel kernel, string action)

@@ -18,42 +18,42 @@ internal sealed partial class CrisisValidator : AbstractValidator<CrisisDocument
         RuleFor(d => d.CheckedOn).Custom((date, ctx) =>
         {
             if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var checkedOn))
-                ctx.AddFailure(new ValidationFailure(ctx.PropertyPath, "give the date the contacts were last checked (checked_on: YYYY-MM-DD)"));
+                ctx.AddFailure(ProblemRules.At(ctx.PropertyPath, "checkedOn"));
             else if (checkedOn > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddDays(1)))
-                ctx.AddFailure(new ValidationFailure(ctx.PropertyPath, $"{date} is in the future"));
+                ctx.AddFailure(ProblemRules.At(ctx.PropertyPath, "checkedOnFuture", ("value", date)));
         });
-        RuleFor(d => d.Intro.SelfHarm).NotNull().WithMessage("missing intro").Custom((t, ctx) => TextRules.CheckText(t, ctx, scope));
-        RuleFor(d => d.Intro.Violence).NotNull().WithMessage("missing intro").Custom((t, ctx) => TextRules.CheckText(t, ctx, scope));
-        RuleFor(d => d.Intro.SexualAbuse).NotNull().WithMessage("missing intro").Custom((t, ctx) => TextRules.CheckText(t, ctx, scope));
-        RuleFor(d => d.Intro.Emergency).NotNull().WithMessage("missing intro").Custom((t, ctx) => TextRules.CheckText(t, ctx, scope));
+        RuleFor(d => d.Intro.SelfHarm).NotNull().Problem("crisisIntro").Custom((t, ctx) => TextRules.CheckText(t, ctx, scope));
+        RuleFor(d => d.Intro.Violence).NotNull().Problem("crisisIntro").Custom((t, ctx) => TextRules.CheckText(t, ctx, scope));
+        RuleFor(d => d.Intro.SexualAbuse).NotNull().Problem("crisisIntro").Custom((t, ctx) => TextRules.CheckText(t, ctx, scope));
+        RuleFor(d => d.Intro.Emergency).NotNull().Problem("crisisIntro").Custom((t, ctx) => TextRules.CheckText(t, ctx, scope));
         RuleFor(d => d.Closing).Custom((text, ctx) => TextRules.CheckText(text, ctx, scope));
 
-        RuleFor(d => d.Contacts).NotEmpty().WithMessage("list at least one contact");
+        RuleFor(d => d.Contacts).NotEmpty().Problem("crisisContacts");
         RuleFor(d => d.Contacts).Custom((contacts, ctx) =>
         {
             foreach (var id in contacts.Where(c => c.Id is not null).GroupBy(c => c.Id).Where(g => g.Count() > 1).Select(g => g.Key))
-                ctx.AddFailure(new ValidationFailure(ctx.PropertyPath, $"duplicate contact id '{id}'"));
+                ctx.AddFailure(ProblemRules.At(ctx.PropertyPath, "duplicateContact", ("value", id)));
             foreach (var category in SafetyCategories.All)
                 foreach (var language in scope.Platform.Supported)
                     if (!contacts.Any(c => c.Categories.Contains(category) && (c.Languages.Count == 0 || c.Languages.Contains(language))))
-                        ctx.AddFailure(new ValidationFailure(ctx.PropertyPath, $"no contact for {category} in {language}"));
+                        ctx.AddFailure(ProblemRules.At(ctx.PropertyPath, "noCrisisContact", ("category", category), ("language", language)));
         });
         RuleForEach(d => d.Contacts).ChildRules(c =>
         {
-            c.RuleFor(x => x.Id).Must(TextRules.IsName).WithMessage("give the contact an id (lower case, digits, _)");
-            c.RuleFor(x => x.Name).NotNull().WithMessage("give the contact a name")
+            c.RuleFor(x => x.Id).Must(TextRules.IsName).Problem("contactId");
+            c.RuleFor(x => x.Name).NotNull().Problem("contactName")
                 .Custom((t, ctx) => TextRules.CheckText(t, ctx, scope));
             c.RuleFor(x => x.Hours).Custom((t, ctx) => TextRules.CheckText(t, ctx, scope));
-            c.RuleFor(x => x).Must(x => x.Phone is not null || x.Url is not null).WithMessage("give a phone number or an url")
+            c.RuleFor(x => x).Must(x => x.Phone is not null || x.Url is not null).Problem("contactPhoneOrUrl")
                 .OverridePropertyName("phone");
             c.RuleFor(x => x.Phone).Must(p => PhoneNumber().IsMatch(p!)).When(x => x.Phone is not null)
-                .WithMessage("'{PropertyValue}' is not a phone number (digits and spaces, e.g. \"09 2525 0111\" or \"+358 9 2525 0111\")");
+                .Problem("crisisPhone");
             c.RuleFor(x => x.Url).Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)
-                .When(x => x.Url is not null).WithMessage("'{PropertyValue}' is not an https:// address");
-            c.RuleFor(x => x.Categories).NotEmpty().WithMessage($"list the categories it is shown for ({string.Join(", ", SafetyCategories.All)})");
+                .When(x => x.Url is not null).Problem("notHttps");
+            c.RuleFor(x => x.Categories).NotEmpty().Problem("contactCategories", (_, _) => [("categories", string.Join(", ", SafetyCategories.All))]);
             c.RuleForEach(x => x.Categories).Must(SafetyCategories.All.Contains)
-                .WithMessage($"unknown category '{{PropertyValue}}' (use {string.Join(", ", SafetyCategories.All)})");
-            c.RuleForEach(x => x.Languages).Must(scope.Platform.IsSupported).WithMessage($"unknown language '{{PropertyValue}}' (use {scope.PlatformList})");
+                .Problem("unknownCategory", (_, _) => [("categories", string.Join(", ", SafetyCategories.All))]);
+            c.RuleForEach(x => x.Languages).Must(scope.Platform.IsSupported).Problem("unknownLanguage", (_, _) => [("languages", scope.PlatformList)]);
         });
     }
 

@@ -23,7 +23,7 @@ public sealed partial class DialogContentValidator(IFlowActionCatalog? actions =
         Collect(errors, sharedDir + DialogContentLoader.SharedManifestFile, new SharedManifestValidator(shared).Validate(content.Shared.Manifest));
         Collect(errors, sharedDir + DialogContentLoader.TextsFile, new TextsValidator(shared).Validate(content.Shared.Texts));
         foreach (var key in Engine.EngineTexts.All.Where(k => !content.Shared.Texts.Texts.ContainsKey(k)))
-            errors.Add(new ContentError(sharedDir + DialogContentLoader.TextsFile, "texts." + key, "missing engine text"));
+            errors.Add(ContentError.Of(sharedDir + DialogContentLoader.TextsFile, "texts." + key, "missingEngineText"));
         foreach (var flow in content.Shared.Flows.Values)
             Collect(errors, flow.File, new FlowValidator(flow, shared).Validate(flow.Document));
         if (content.Shared.Crisis is { } crisis)
@@ -44,7 +44,9 @@ public sealed partial class DialogContentValidator(IFlowActionCatalog? actions =
     private static void Collect(List<ContentError> errors, string file, ValidationResult result)
     {
         foreach (var failure in result.Errors)
-            errors.Add(new ContentError(file, YamlPath(failure.PropertyName), failure.ErrorMessage));
+            errors.Add(failure.CustomState is ContentProblem problem
+                ? ContentError.Of(file, YamlPath(failure.PropertyName), problem)
+                : new ContentError(file, YamlPath(failure.PropertyName), failure.ErrorMessage)); // a rule without a code: ContentProblemCodeTests fails
     }
 
     [GeneratedRegex(@"[A-Za-z][A-Za-z0-9]*")]

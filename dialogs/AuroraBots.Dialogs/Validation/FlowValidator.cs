@@ -11,20 +11,20 @@ internal sealed class FlowValidator : AbstractValidator<FlowDocument>
     public FlowValidator(FlowContent flow, ValidationScope scope)
     {
         var reachable = FlowGraph.Reachable(flow);
-        RuleFor(f => f.Id).Equal(flow.Id).When(f => f.Id is not null).WithMessage($"the id must equal the file name ('{flow.Id}')");
-        RuleFor(f => f.Steps).NotEmpty().WithMessage("a flow needs at least one step");
+        RuleFor(f => f.Id).Equal(flow.Id).When(f => f.Id is not null).Problem("flowIdFileName", (_, _) => [("expected", flow.Id)]);
+        RuleFor(f => f.Steps).NotEmpty().Problem("flowSteps");
         RuleForEach(f => f.Steps).SetValidator(new StepValidator(flow, scope));
         RuleForEach(f => f.Steps).Custom((step, ctx) =>
         {
             var index = flow.Document.Steps.IndexOf(step);
             if (step.Id is { } id && flow.Find(id) is { } first && first.Index != index)
-                ctx.AddFailure(new ValidationFailure(ctx.PropertyPath + ".id", $"duplicate step id '{id}' (also steps[{first.Index}])"));
+                ctx.AddFailure(ProblemRules.At(ctx.PropertyPath + ".id", "duplicateStepId", ("id", id), ("other", $"steps[{first.Index}]")));
         });
         RuleForEach(f => f.Steps).Custom((step, ctx) =>
         {
             var index = flow.Document.Steps.IndexOf(step);
             if (!reachable.Contains(index))
-                ctx.AddFailure(new ValidationFailure(ctx.PropertyPath, "unreachable step (nothing leads here)"));
+                ctx.AddFailure(ProblemRules.At(ctx.PropertyPath, "unreachable"));
         });
     }
 }

@@ -13,20 +13,20 @@ internal sealed class LiveChatValidator : AbstractValidator<LiveChatDefinition>
         RuleFor(l => l).Custom((definition, ctx) =>
         {
             BusinessHours.Parse(definition, out var problems);
-            foreach (var (path, message) in problems) ctx.AddFailure(new ValidationFailure(path, message));
+            foreach (var (path, problem) in problems) ctx.AddFailure(ProblemRules.At(path, problem));
         });
         RuleFor(l => l.Contact!).ChildRules(c =>
         {
             c.RuleFor(x => x.Phone).Must(IsPhone!).When(x => x.Phone is not null)
-                .WithMessage("'{PropertyValue}' is not a phone number (digits, spaces, an optional leading +)");
-            c.RuleFor(x => x.Web).Must(IsHttps!).When(x => x.Web is not null).WithMessage("'{PropertyValue}' is not an https:// address");
-            c.RuleFor(x => x).Must(x => x.Phone is not null || x.Web is not null).WithMessage("give a phone number or a web page (or leave contact out)");
+                .Problem("notPhone");
+            c.RuleFor(x => x.Web).Must(IsHttps!).When(x => x.Web is not null).Problem("notHttps");
+            c.RuleFor(x => x).Must(x => x.Phone is not null || x.Web is not null).Problem("contactMissing");
             c.RuleFor(x => x.Hours).Custom((t, ctx) => TextRules.CheckText(t, ctx, scope));
         }).When(l => l.Contact is not null);
         RuleForEach(l => l.Canned).OverrideIndexer((_, _, pair, _) => "." + pair.Key).Custom((pair, ctx) =>
         {
-            if (!TextRules.IsName(pair.Key)) ctx.AddFailure(new ValidationFailure(ctx.PropertyPath, $"'{pair.Key}' is not a valid name"));
-            if (pair.Value is null) ctx.AddFailure(new ValidationFailure(ctx.PropertyPath, "write the answer in every language"));
+            if (!TextRules.IsName(pair.Key)) ctx.AddFailure(ProblemRules.At(ctx.PropertyPath, "invalidName", ("value", pair.Key)));
+            if (pair.Value is null) ctx.AddFailure(ProblemRules.At(ctx.PropertyPath, "cannedText"));
             else TextRules.CheckText(pair.Value, ctx, scope);
         });
     }

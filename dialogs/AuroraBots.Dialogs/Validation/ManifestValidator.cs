@@ -9,58 +9,58 @@ internal sealed class ManifestValidator : AbstractValidator<BotManifest>
 {
     public ManifestValidator(BotContent bot, ValidationScope scope)
     {
-        RuleFor(m => m.Id).NotEmpty().WithMessage("the bot needs an id")
-            .Equal(bot.Id).WithMessage($"the id must equal the folder name ('{bot.Id}')");
-        RuleFor(m => m.Name).NotNull().WithMessage("the bot needs a name");
-        RuleFor(m => m.Organisation).NotNull().WithMessage("the bot needs an organisation");
-        RuleFor(m => m.Description).NotNull().WithMessage("the bot needs a description");
+        RuleFor(m => m.Id).NotEmpty().Problem("botId")
+            .Equal(bot.Id).Problem("botIdFolder", (_, _) => [("expected", bot.Id)]);
+        RuleFor(m => m.Name).NotNull().Problem("botName");
+        RuleFor(m => m.Organisation).NotNull().Problem("botOrganisation");
+        RuleFor(m => m.Description).NotNull().Problem("botDescription");
         RuleFor(m => m.Name).Custom((t, ctx) => TextRules.CheckText(t, ctx, scope));
         RuleFor(m => m.Organisation).Custom((t, ctx) => TextRules.CheckText(t, ctx, scope));
         RuleFor(m => m.Description).Custom((t, ctx) => TextRules.CheckText(t, ctx, scope));
-        RuleFor(m => m.Languages).NotEmpty().WithMessage("list the bot's languages (fi, sv, en)");
-        RuleForEach(m => m.Languages).Must(scope.Platform.IsSupported).WithMessage($"unknown language '{{PropertyValue}}' (use {scope.PlatformList})");
-        RuleFor(m => m.Languages).Must(l => l.Distinct().Count() == l.Count).WithMessage("duplicate languages");
+        RuleFor(m => m.Languages).NotEmpty().Problem("botLanguages");
+        RuleForEach(m => m.Languages).Must(scope.Platform.IsSupported).Problem("unknownLanguage", (_, _) => [("languages", scope.PlatformList)]);
+        RuleFor(m => m.Languages).Must(l => l.Distinct().Count() == l.Count).Problem("duplicateLanguages");
         RuleFor(m => m.DefaultLanguage).Must((m, l) => l is null || m.Languages.Contains(l))
-            .WithMessage("the default language must be one of the bot's languages");
-        RuleFor(m => m.ServiceChannelId).Must(id => id is null || Guid.TryParse(id, out _)).WithMessage("'{PropertyValue}' is not a uuid");
+            .Problem("defaultLanguage");
+        RuleFor(m => m.ServiceChannelId).Must(id => id is null || Guid.TryParse(id, out _)).Problem("notUuid");
 
-        RuleFor(m => m.Entry).NotEmpty().WithMessage("name the entry flow (entry: main)")
-            .Must(f => scope.FlowExists(f!)).When(m => !string.IsNullOrEmpty(m.Entry)).WithMessage("unknown flow '{PropertyValue}'");
-        RuleForEach(m => m.Flows).Must(f => bot.Flows.ContainsKey(f)).WithMessage("unknown flow '{PropertyValue}' (no such file)");
-        RuleFor(m => m.Flows).Must(f => f.Distinct().Count() == f.Count).WithMessage("duplicate flow ids");
+        RuleFor(m => m.Entry).NotEmpty().Problem("entryFlow")
+            .Must(f => scope.FlowExists(f!)).When(m => !string.IsNullOrEmpty(m.Entry)).Problem("unknownFlow");
+        RuleForEach(m => m.Flows).Must(f => bot.Flows.ContainsKey(f)).Problem("unknownFlowFile");
+        RuleFor(m => m.Flows).Must(f => f.Distinct().Count() == f.Count).Problem("duplicateFlows");
         RuleFor(m => m.Flows).Custom((listed, ctx) =>
         {
             foreach (var file in bot.Flows.Keys.Where(f => !listed.Contains(f)).Order(StringComparer.Ordinal))
-                ctx.AddFailure(new ValidationFailure(ctx.PropertyPath, $"flow file '{file}.yaml' is not listed"));
+                ctx.AddFailure(ProblemRules.At(ctx.PropertyPath, "flowNotListed", ("file", file)));
         });
 
         RuleForEach(m => m.Receives).ChildRules(r =>
         {
-            r.RuleFor(x => x.Attribute).NotEmpty().WithMessage("name the attribute")
+            r.RuleFor(x => x.Attribute).NotEmpty().Problem("receivesAttribute")
                 .Must(a => AttributeSchema.IsAttributeOrGroup(a!)).When(x => !string.IsNullOrEmpty(x.Attribute))
-                .WithMessage("'{PropertyValue}' is not an AuroraAI attribute");
-            r.RuleFor(x => x.Purpose).NotNull().WithMessage("say why the bot needs it (purpose)");
+                .Problem("notAttribute");
+            r.RuleFor(x => x.Purpose).NotNull().Problem("receivesPurpose");
             r.RuleFor(x => x.Purpose).Custom((t, ctx) => TextRules.CheckText(t, ctx, scope));
         });
-        RuleFor(m => m.Receives).Must(r => r.Select(x => x.Attribute).Distinct().Count() == r.Count).WithMessage("duplicate attributes");
+        RuleFor(m => m.Receives).Must(r => r.Select(x => x.Attribute).Distinct().Count() == r.Count).Problem("duplicateAttributes");
         RuleForEach(m => m.Recognise).Must(a => a is AttributeSchema.Age or AttributeSchema.MunicipalityCode)
-            .WithMessage("only age and municipality_code can be recognised from messages");
+            .Problem("recognise");
 
         RuleForEach(m => m.Intents).OverrideIndexer((_, _, pair, _) => "." + pair.Key).Custom((pair, ctx) =>
         {
             var (intent, route) = pair;
             var path = ctx.PropertyPath;
-            if (!TextRules.IsName(intent)) ctx.AddFailure(new ValidationFailure(path, $"'{intent}' is not a valid intent name"));
+            if (!TextRules.IsName(intent)) ctx.AddFailure(ProblemRules.At(path, "invalidIntent", ("value", intent)));
             if (scope.Content.Shared.Manifest.Intents.ContainsKey(intent))
-                ctx.AddFailure(new ValidationFailure(path, $"duplicate intent '{intent}': it is a shared intent (_shared/shared.yaml)"));
-            if (string.IsNullOrEmpty(route.Flow)) ctx.AddFailure(new ValidationFailure(path + ".flow", "name the flow this intent starts"));
-            else if (!scope.FlowExists(route.Flow)) ctx.AddFailure(new ValidationFailure(path + ".flow", $"unknown flow '{route.Flow}'"));
-            if (route.Label is null) ctx.AddFailure(new ValidationFailure(path + ".label", "an intent needs a label (shown in \"did you mean …?\")"));
+                ctx.AddFailure(ProblemRules.At(path, "sharedIntent", ("value", intent)));
+            if (string.IsNullOrEmpty(route.Flow)) ctx.AddFailure(ProblemRules.At(path + ".flow", "intentFlow"));
+            else if (!scope.FlowExists(route.Flow)) ctx.AddFailure(ProblemRules.At(path + ".flow", "unknownFlow", ("value", route.Flow)));
+            if (route.Label is null) ctx.AddFailure(ProblemRules.At(path + ".label", "intentLabel"));
             if (!bot.Intents.Intents.TryGetValue(intent, out var examples))
-                ctx.AddFailure(new ValidationFailure(path, $"no examples for '{intent}' in intents.yaml"));
+                ctx.AddFailure(ProblemRules.At(path, "intentExamples", ("value", intent)));
             else
                 foreach (var language in scope.Languages.Where(l => !examples.TryGetValue(l, out var list) || list.Count == 0))
-                    ctx.AddFailure(new ValidationFailure(path, $"no {language} examples for '{intent}' in intents.yaml"));
+                    ctx.AddFailure(ProblemRules.At(path, "intentLanguageExamples", ("value", intent), ("language", language)));
         });
         RuleForEach(m => m.Intents).OverrideIndexer((_, _, pair, _) => "." + pair.Key + ".label").Custom((pair, ctx) => TextRules.CheckText(pair.Value.Label, ctx, scope));
         RuleFor(m => m.LiveChat!).SetValidator(new LiveChatValidator(scope)).When(m => m.LiveChat is not null);
@@ -75,8 +75,8 @@ internal sealed class SharedManifestValidator : AbstractValidator<SharedManifest
         RuleForEach(m => m.Intents).OverrideIndexer((_, _, pair, _) => "." + pair.Key).Custom((pair, ctx) =>
         {
             var path = ctx.PropertyPath;
-            if (string.IsNullOrEmpty(pair.Value.Flow)) ctx.AddFailure(new ValidationFailure(path + ".flow", "name the flow this intent starts"));
-            else if (!scope.FlowExists(pair.Value.Flow)) ctx.AddFailure(new ValidationFailure(path + ".flow", $"unknown flow '{pair.Value.Flow}'"));
+            if (string.IsNullOrEmpty(pair.Value.Flow)) ctx.AddFailure(ProblemRules.At(path + ".flow", "intentFlow"));
+            else if (!scope.FlowExists(pair.Value.Flow)) ctx.AddFailure(ProblemRules.At(path + ".flow", "unknownFlow", ("value", pair.Value.Flow)));
             TextRules.CheckText(pair.Value.Label, ctx, scope);
         });
     }
@@ -89,7 +89,7 @@ internal sealed class TextsValidator : AbstractValidator<TextsDocument>
     {
         RuleForEach(t => t.Texts).OverrideIndexer((_, _, pair, _) => "." + pair.Key).Custom((pair, ctx) =>
         {
-            if (pair.Value.Reference is not null) ctx.AddFailure(new ValidationFailure(ctx.PropertyPath, "a text in texts.yaml cannot refer to another text"));
+            if (pair.Value.Reference is not null) ctx.AddFailure(ProblemRules.At(ctx.PropertyPath, "textReference"));
             else TextRules.CheckText(pair.Value, ctx, scope);
         });
     }

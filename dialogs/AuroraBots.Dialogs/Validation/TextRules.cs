@@ -15,19 +15,19 @@ internal static class TextRules
         var path = context.PropertyPath;
         if (text.Reference is { } key)
         {
-            if (!scope.TextExists(key)) context.AddFailure(new ValidationFailure(path, $"unknown text '@{key}'"));
+            if (!scope.TextExists(key)) context.AddFailure(ProblemRules.At(path, "unknownText", ("key", key)));
             return;
         }
         if (text.ByLanguage.ContainsKey(LocalizedTextConverter.AnyLanguage))
         {
-            context.AddFailure(new ValidationFailure(path, $"a text needs one entry per language ({string.Join(", ", scope.Languages)}) or \"@key\""));
+            context.AddFailure(ProblemRules.At(path, "textPerLanguage", ("languages", string.Join(", ", scope.Languages))));
             return;
         }
         foreach (var language in scope.Languages)
             if (!text.ByLanguage.TryGetValue(language, out var value) || string.IsNullOrWhiteSpace(value))
-                context.AddFailure(new ValidationFailure($"{path}.{language}", "missing translation"));
+                context.AddFailure(ProblemRules.At($"{path}.{language}", "missingTranslation"));
         foreach (var language in text.ByLanguage.Keys.Where(l => !scope.Platform.IsSupported(l)))
-            context.AddFailure(new ValidationFailure($"{path}.{language}", $"unknown language (use {scope.PlatformList})"));
+            context.AddFailure(ProblemRules.At($"{path}.{language}", "unknownLanguage", ("value", language), ("languages", scope.PlatformList)));
         foreach (var (language, value) in text.ByLanguage)
             CheckPlaceholders(value, $"{path}.{language}", context);
     }
@@ -36,36 +36,36 @@ internal static class TextRules
     {
         if (value is null) return;
         foreach (var placeholder in Placeholders.Find(value))
-            if (Placeholders.Check(placeholder) is { } problem)
-                context.AddFailure(new ValidationFailure(path, problem));
+            if (Placeholders.Problem(placeholder) is { } problem)
+                context.AddFailure(ProblemRules.At(path, problem));
     }
 
     /// <summary>A <c>save:</c> or <c>set:</c> target: <c>attr.&lt;schema attribute&gt;</c>, <c>var.&lt;name&gt;</c> or <c>conv.language</c>.</summary>
-    public static string? CheckTarget(string target)
+    public static ContentProblem? CheckTarget(string target)
     {
         if (target == "conv.language") return null;
         if (target.StartsWith("attr.", StringComparison.Ordinal))
-            return AttributeSchema.IsAttribute(target[5..]) ? null : $"'{target[5..]}' is not an AuroraAI attribute (age, municipality_code, life_situation_meters.<meter>)";
+            return AttributeSchema.IsAttribute(target[5..]) ? null : ContentProblem.Of("notSaveAttribute", ("value", target[5..]));
         if (target.StartsWith("var.", StringComparison.Ordinal))
-            return IsName(target[4..]) ? null : $"'{target}' is not a valid variable name";
-        return $"'{target}' must start with attr., var. or be conv.language";
+            return IsName(target[4..]) ? null : ContentProblem.Of("invalidVariable", ("value", target));
+        return ContentProblem.Of("badTarget", ("value", target));
     }
 
-    public static string? CheckCondition(string? text)
+    public static ContentProblem? CheckCondition(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text)) return "a condition is required";
+        if (string.IsNullOrWhiteSpace(text)) return ContentProblem.Of("conditionRequired");
         Condition condition;
         try { condition = ConditionParser.Parse(text); }
-        catch (ConditionSyntaxException ex) { return "bad condition: " + ex.Message; }
+        catch (ConditionSyntaxException ex) { return ContentProblem.Of("badCondition", ("detail", ex.Message)); }
         foreach (var name in condition.References())
         {
             if (name == "conv.language" || (name.StartsWith("var.", StringComparison.Ordinal) && name.Length > 4)) continue;
             if (name.StartsWith("attr.", StringComparison.Ordinal))
             {
-                if (!AttributeSchema.IsAttribute(name[5..])) return $"bad condition: '{name[5..]}' is not an AuroraAI attribute";
+                if (!AttributeSchema.IsAttribute(name[5..])) return ContentProblem.Of("conditionAttribute", ("value", name[5..]));
                 continue;
             }
-            return $"bad condition: unknown name '{name}' (use attr.…, var.… or conv.language)";
+            return ContentProblem.Of("conditionName", ("value", name));
         }
         return null;
     }

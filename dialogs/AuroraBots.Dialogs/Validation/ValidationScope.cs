@@ -22,5 +22,5 @@ internal sealed record ValidationScope(DialogContent Content, BotContent? Bot, I
 public interface IFlowActionCatalog
 {
     /// <summary>Null when <c>plugin.function</c> exists, else why not.</summary>
-    string? Check(string action);
+    ContentProblem? Check(string action);
 }

@@ -1,3 +1,4 @@
+using AuroraBots.Editor.Localisation;
 using System.Security.Claims;
 using AuroraBots.DirectLine.Tokens;
 using AuroraBots.Editor.Preview;
@@ -53,7 +54,7 @@ public static class PreviewApi
             Locale = locale is { Length: > 0 } ? locale : content.DefaultLanguage,
             SiteMunicipality = municipality is { Length: > 0 } ? municipality : null,
         }, cancellationToken);
-        return TypedResults.Ok(new PreviewResponse(token.ConversationId, token.Token, token.ExpiresIn, PreviewBotRouter.DraftBotId(bot), status.IsValid, status.Errors));
+        return TypedResults.Ok(new PreviewResponse(token.ConversationId, token.Token, token.ExpiresIn, PreviewBotRouter.DraftBotId(bot), status.IsValid, EditorText.Localise(status.Errors, EditorText.LanguageOf(http.Request))));
     }
 }
 

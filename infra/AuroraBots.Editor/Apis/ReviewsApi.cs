@@ -43,11 +43,11 @@ public static class ReviewsApi
         {
             case ReviewOutcome.NotFound: return TypedResults.NotFound(Said(http, id, decision));
             case ReviewOutcome.Conflict: return TypedResults.Conflict(Said(http, id, decision));
-            case ReviewOutcome.Refused: return VersionsApi.Refusal(decision.Publish!)!;
+            case ReviewOutcome.Refused: return VersionsApi.Refusal(decision.Publish!, http.Request)!;
         }
         var published = decision.Publish!;
         if (published.Outcome == PublishOutcome.LiveWriteFailed)
-            return TypedResults.Problem(published.Errors[0].Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Publishing failed");
+            return VersionsApi.LiveWriteFailed(published, http.Request);
         return TypedResults.Created($"/editor/api/versions/{published.Version!.Number}", new PublishResponse(published.Version, published.ChangedFiles));
     }
 

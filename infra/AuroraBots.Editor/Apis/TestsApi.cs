@@ -30,7 +30,7 @@ public static class TestsApi
         TypedResults.Ok(await tests.ListAsync(string.IsNullOrWhiteSpace(bot) ? null : bot, cancellationToken));
 
     public static async Task<Results<Ok<TranscriptRunReport>, NotFound<EditorMessageResponse>, UnprocessableEntity<InvalidDraftResponse>, BadRequest<EditorMessageResponse>>> RunAsync(
-        RunTestsRequest? request, DraftTranscripts tests, CancellationToken cancellationToken)
+        RunTestsRequest? request, DraftTranscripts tests, HttpContext http, CancellationToken cancellationToken)
     {
         string? file = null;
         if (!string.IsNullOrWhiteSpace(request?.File))
@@ -43,7 +43,7 @@ public static class TestsApi
         var language = string.IsNullOrWhiteSpace(request?.Language) ? null : request.Language.Trim();
         var (report, status, found) = await tests.RunAsync(bot, file, language, cancellationToken);
         if (!status.IsValid)
-            return TypedResults.UnprocessableEntity(new InvalidDraftResponse("The draft has errors; fix them before running its tests.", status.Errors, []));
+            return TypedResults.UnprocessableEntity(new InvalidDraftResponse("The draft has errors; fix them before running its tests.", EditorText.Localise(status.Errors, EditorText.LanguageOf(http.Request)), []));
         if (!found) return TypedResults.NotFound(new EditorMessageResponse($"No transcript test '{file}' in the draft."));
         return TypedResults.Ok(report!);
     }

@@ -60,29 +60,29 @@ public static class VersionsApi
         if (string.IsNullOrWhiteSpace(request.Comment))
             return Refusals.Problem(http, StatusCodes.Status400BadRequest, "version.needsComment");
         var result = await editor.PublishAsync(user.Identity?.Name ?? "", request.Comment.Trim(), cancellationToken);
-        if (Refusal(result) is { } refused) return refused;
-        if (result.Outcome == PublishOutcome.LiveWriteFailed) return LiveWriteFailed(result);
+        if (Refusal(result, http.Request) is { } refused) return refused;
+        if (result.Outcome == PublishOutcome.LiveWriteFailed) return LiveWriteFailed(result, http.Request);
         return TypedResults.Created($"/editor/api/versions/{result.Version!.Number}", new PublishResponse(result.Version, result.ChangedFiles));
     }
 
     public static async Task<Results<Created<PublishResponse>, NotFound, ProblemHttpResult>> RollbackAsync(
-        int number, PublishRequest? request, ClaimsPrincipal user, EditorService editor, CancellationToken cancellationToken)
+        int number, PublishRequest? request, ClaimsPrincipal user, EditorService editor, HttpContext http, CancellationToken cancellationToken)
     {
         var result = await editor.RollbackAsync(user.Identity?.Name ?? "", number, request?.Comment, cancellationToken);
         if (result.Outcome == PublishOutcome.NotFound) return TypedResults.NotFound();
-        if (result.Outcome == PublishOutcome.LiveWriteFailed) return LiveWriteFailed(result);
+        if (result.Outcome == PublishOutcome.LiveWriteFailed) return LiveWriteFailed(result, http.Request);
         return TypedResults.Created($"/editor/api/versions/{result.Version!.Number}", new PublishResponse(result.Version, result.ChangedFiles));
     }
 
     /// <summary>422 for a draft that does not load or whose transcript tests fail; null when it was published.</summary>
-    public static UnprocessableEntity<InvalidDraftResponse>? Refusal(PublishResult result) => result.Outcome switch
+    public static UnprocessableEntity<InvalidDraftResponse>? Refusal(PublishResult result, HttpRequest request) => result.Outcome switch
     {
-        PublishOutcome.Invalid => TypedResults.UnprocessableEntity(new InvalidDraftResponse("The draft has errors; fix them before publishing.", result.Errors, [])),
+        PublishOutcome.Invalid => TypedResults.UnprocessableEntity(new InvalidDraftResponse("The draft has errors; fix them before publishing.", EditorText.Localise(result.Errors, EditorText.LanguageOf(request)), [])),
         PublishOutcome.TestsFailed => TypedResults.UnprocessableEntity(new InvalidDraftResponse(
             $"{result.TestFailures.Count} transcript test{(result.TestFailures.Count == 1 ? "" : "s")} failed on the draft; fix the content or the test, then publish again.", [], result.TestFailures)),
         _ => null,
     };
 
-    private static ProblemHttpResult LiveWriteFailed(PublishResult result) =>
-        TypedResults.Problem(result.Errors[0].Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Publishing failed");
+    public static ProblemHttpResult LiveWriteFailed(PublishResult result, HttpRequest request) =>
+        TypedResults.Problem(EditorText.Localise(result.Errors[0], EditorText.LanguageOf(request)).Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Publishing failed");
 }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
+using AuroraBots.Dialogs.Content;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -7,8 +7,8 @@ namespace AuroraBots.Editor.Localisation;
 
 /// <summary>
 /// The editor server's messages in the editor UI's language (<c>Localisation/messages.json</c>): refusals keep a
-/// machine-readable <c>code</c> and say it in fi, sv or en; the dialog core's validation texts are translated by
-/// pattern where a translation exists (the English text otherwise, never lost). The language is the request's explicit
+/// machine-readable <c>code</c> and say it in fi, sv or en; the dialog core's validation problems come with a stable
+/// code and parameters (<c>ContentProblems</c>) and are said from the <c>validation</c> table. The language is the request's explicit
 /// <c>lang</c> parameter, else its <c>Accept-Language</c>, else English.
 /// </summary>
 public static class EditorText
@@ -16,9 +16,7 @@ public static class EditorText
     public const string Fallback = "en";
     public static readonly IReadOnlyList<string> Languages = ["fi", "sv", "en"];
 
-    private sealed record ValidationText(string Code, Regex Pattern, IReadOnlyDictionary<string, string> Templates);
-
-    private static readonly Lazy<(Dictionary<string, Dictionary<string, string>> Messages, List<ValidationText> Validation)> table = new(Load);
+    private static readonly Lazy<(Dictionary<string, Dictionary<string, string>> Messages, Dictionary<string, Dictionary<string, string>> Validation)> table = new(Load);
 
     /// <summary>Every message code with its texts by language.</summary>
     public static IReadOnlyDictionary<string, Dictionary<string, string>> Messages => table.Value.Messages;
@@ -48,42 +46,43 @@ public static class EditorText
     public static string Say(HttpRequest request, string code, params (string Name, object? Value)[] values) =>
         Say(code, LanguageOf(request), values);
 
-    /// <summary>A validation text in <paramref name="language"/> with its code (<c>validation</c> when untranslated).</summary>
-    public static (string Code, string Message) Validation(string message, string language)
-    {
-        foreach (var entry in table.Value.Validation)
-        {
-            var match = entry.Pattern.Match(message);
-            if (!match.Success) continue;
-            if (!entry.Templates.TryGetValue(language, out var template)) return (entry.Code, message);
-            foreach (var group in entry.Pattern.GetGroupNames().Where(g => !int.TryParse(g, out _)))
-                template = template.Replace("{" + group + "}", match.Groups[group].Value);
-            return (entry.Code, Regex.Replace(template, " {2,}", " "));
-        }
-        return ("validation", message);
-    }
+    /// <summary>The template of validation code <paramref name="code"/> (without the <c>validation.</c> prefix) in <paramref name="language"/>.</summary>
+    public static string ValidationTemplate(string code, string language) =>
+        table.Value.Validation.TryGetValue(code, out var texts)
+            ? texts.GetValueOrDefault(language) ?? texts[Fallback]
+            : throw new ArgumentException($"No validation text '{code}'.", nameof(code));
 
-    /// <summary>A validation report with every text in <paramref name="language"/> and each problem's code.</summary>
+    /// <summary>Every validation code with its templates by language.</summary>
+    public static IReadOnlyDictionary<string, Dictionary<string, string>> ValidationTexts => table.Value.Validation;
+
+    /// <summary>A validation report with every text in <paramref name="language"/>.</summary>
     public static ValidationReport Localise(ValidationReport report, string language) =>
-        report with { Errors = [.. report.Errors.Select(e => Localise(e, language))] };
+        report with { Errors = Localise(report.Errors, language) };
 
+    public static IReadOnlyList<ValidationProblem> Localise(IReadOnlyList<ValidationProblem> problems, string language) =>
+        [.. problems.Select(e => Localise(e, language))];
+
+    /// <summary>
+    /// The problem said in <paramref name="language"/> from its code and parameters; a problem without a known code
+    /// (none should exist: EditorTextTests) keeps its English text under the code <c>validation</c>.
+    /// </summary>
     public static ValidationProblem Localise(ValidationProblem problem, string language)
     {
-        var (code, message) = Validation(problem.Message, language);
-        return problem with { Message = message, Code = code };
+        if (problem.Code is not { } code || !code.StartsWith("validation.", StringComparison.Ordinal)
+            || !table.Value.Validation.ContainsKey(code["validation.".Length..]))
+            return problem with { Code = "validation" };
+        var args = problem.Args ?? new Dictionary<string, string>();
+        return problem with { Message = ContentProblems.Fill(ValidationTemplate(code["validation.".Length..], language), args) };
     }
 
-    private static (Dictionary<string, Dictionary<string, string>>, List<ValidationText>) Load()
+    private static (Dictionary<string, Dictionary<string, string>>, Dictionary<string, Dictionary<string, string>>) Load()
     {
         using var stream = typeof(EditorText).Assembly.GetManifestResourceStream("AuroraBots.Editor.Localisation.messages.json")
             ?? throw new InvalidOperationException("messages.json is not embedded in the editor assembly.");
         var root = JsonNode.Parse(stream)!;
-        var messages = root["messages"]!.AsObject().ToDictionary(
+        return (Table(root["messages"]!), Table(root["validation"]!));
+
+        static Dictionary<string, Dictionary<string, string>> Table(JsonNode node) => node.AsObject().ToDictionary(
             m => m.Key, m => m.Value!.AsObject().ToDictionary(l => l.Key, l => l.Value!.GetValue<string>()), StringComparer.Ordinal);
-        var validation = root["validation"]!.AsArray().Select(v => new ValidationText(
-            v!["code"]!.GetValue<string>(),
-            new Regex(v["pattern"]!.GetValue<string>(), RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)),
-            v.AsObject().Where(p => Languages.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value!.GetValue<string>()))).ToList();
-        return (messages, validation);
     }
 }

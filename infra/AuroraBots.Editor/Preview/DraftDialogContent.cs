@@ -87,7 +87,7 @@ public sealed class DraftDialogContent : IDialogContent
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 _logger.LogWarning(ex, "Reading the draft failed; the preview keeps the last valid draft");
-                result = new ContentLoadResult(null, [new ContentError(folder, "", ex.Message)]);
+                result = new ContentLoadResult(null, [ContentError.Of(folder, "", "contentUnreadable", ("detail", ex.Message))]);
             }
             DraftStatus status;
             if (result.IsValid)
@@ -99,7 +99,7 @@ public sealed class DraftDialogContent : IDialogContent
             }
             else
             {
-                var errors = result.Errors.Select(e => new ValidationProblem(Relative(folder, e.File), e.Path, e.Message)).ToList();
+                var errors = result.Errors.Select(e => ValidationProblem.From(Relative(folder, e.File), e)).ToList();
                 status = new DraftStatus(_status?.Runtime ?? _live.Current, false, errors, fingerprint);
                 Volatile.Write(ref _status, status);
             }

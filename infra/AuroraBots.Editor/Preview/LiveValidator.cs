@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using AuroraBots.Dialogs.Content;
 using AuroraBots.Dialogs.Engine;
 using AuroraBots.Dialogs.Transcripts;
+using AuroraBots.Editor.Localisation;
 using AuroraBots.Editor.Storage;
 using YamlDotNet.Core;
 
@@ -30,11 +31,11 @@ public sealed partial class LiveValidator(IEditorStore store, IDialogContent dia
     {
         try
         {
-            return TranscriptRunner.Parse(content, cancellationToken: cancellationToken) is null ? new ValidationProblem(path, "", "file is empty") : null;
+            return TranscriptRunner.Parse(content, cancellationToken: cancellationToken) is null ? ValidationProblem.From(path, ContentError.Of(path, "", "fileEmpty")) : null;
         }
         catch (YamlException ex)
         {
-            return new ValidationProblem(path, "", $"line {ex.Start.Line}, column {ex.Start.Column}: {SafeYaml.Describe(ex)}");
+            return EditorProblems.Make(path, "", "yamlSyntaxAt", ("line", ex.Start.Line), ("column", ex.Start.Column), ("detail", SafeYaml.Describe(ex)));
         }
     }
 
@@ -43,8 +44,10 @@ public sealed partial class LiveValidator(IEditorStore store, IDialogContent dia
     {
         var file = Path.IsPathRooted(error.File) ? Path.GetRelativePath(root, error.File).Replace(Path.DirectorySeparatorChar, '/') : error.File.Replace('\\', '/');
         return LinePosition().IsMatch(error.Path)
-            ? new ValidationProblem(file, "", $"{error.Path}: {error.Message}")
-            : new ValidationProblem(file, error.Path, error.Message);
+            ? error.Code == "yamlSyntax"
+                ? EditorProblems.Make(file, "", "yamlSyntaxAt", [.. error.Args.Select(a => (a.Key, (object?)a.Value))])
+                : new ValidationProblem(file, "", $"{error.Path}: {error.Message}")
+            : ValidationProblem.From(file, error);
     }
 
     [GeneratedRegex(@"^line \d+, column \d+$")]
