@@ -60,6 +60,9 @@ public sealed class TranscriptHost : IAsyncDisposable
 
         var app = builder.Build();
         app.MapAuroraNetwork();
+        // Build the catalogue and its search index now: built lazily, the first recommendation of a run paid for it
+        // inside the client's 5 s attempt timeout and timed out on a loaded machine.
+        app.Services.WarmUpAuroraNetwork();
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         app.Services.GetRequiredService<AuroraAiEndpoint>().SetBaseAddress(new Uri(address));
