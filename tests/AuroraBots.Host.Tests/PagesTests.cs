@@ -85,6 +85,29 @@ public partial class PagesTests(HostFactory factory) : IClassFixture<HostFactory
         Assert.Contains(" async", tag);
     }
 
+    /// <summary>One template for every site, filled from the tenant's configuration and the fi/sv/en demo texts.</summary>
+    [Theory]
+    [InlineData("/demo-sites/tampere/", "fi", "Tampereen kaupunki – etusivu (demo)", "Tampereen kaupunki", null)]
+    [InlineData("/demo-sites/oulu/services", "fi", "Oulun kaupunki – palvelut (demo)", "Oulun kaupunki", null)]
+    [InlineData("/demo-sites/turku/", "sv", "Åbo stad – startsida (demo)", "Åbo stad – <span lang=\"fi\">Turun kaupunki</span>", "fi")]
+    [InlineData("/demo-sites/vaasa/services", "sv", "Vasa stad – tjänster (demo)", "Vasa stad – <span lang=\"fi\">Vaasan kaupunki</span>", "fi")]
+    public async Task Demo_sites_are_filled_from_the_tenant_configuration(string path, string language, string title, string siteName, string? otherLanguage)
+    {
+        var html = await factory.CreateClient().GetStringAsync(path);
+
+        Assert.StartsWith($"<!DOCTYPE html>\n<html lang=\"{language}\">", html);
+        Assert.Contains($"<title>{title}</title>", html);
+        Assert.Contains($"<p class=\"site-name\">{siteName}</p>", html);
+        var tenant = path.Split('/')[2];
+        Assert.Contains($"data-tenant=\"{tenant}\"", html);
+        Assert.Contains($"<img class=\"logo\" src=\"/demo-sites/{tenant}/logo.svg\"", html);
+        Assert.Single(Regex.Matches(html, "aria-current=\"page\""));
+        Assert.DoesNotContain("{{", html);
+        // A bilingual site's line in its other language is marked for screen readers (on the front page).
+        if (otherLanguage is not null && path.EndsWith('/')) Assert.Matches($"<p lang=\"{otherLanguage}\">[^<]+</p>", html);
+        if (otherLanguage is null) Assert.DoesNotContain("<p lang=", html);
+    }
+
     [Theory]
     [InlineData("/demo-sites/atlantis/")]
     [InlineData("/demo-sites/tampere/nothing-here")]

@@ -11,8 +11,8 @@ using Microsoft.Extensions.Options;
 namespace AuroraBots.Host.Apis;
 
 /// <summary>
-/// The demo page (<c>/</c>: every configured bot with its own Web Chat) and the two demo municipality sites
-/// (<c>/demo-sites/{site}/</c>) that embed the widget. Pages carry a strict CSP with a per-response nonce.
+/// The demo page (<c>/</c>: every configured bot with its own Web Chat) and the demo municipality sites
+/// (<c>/demo-sites/{tenant}/</c>, one template filled from the tenant's configuration) that embed the widget. Pages carry a strict CSP with a per-response nonce.
 /// </summary>
 public static class PagesApi
 {
@@ -74,21 +74,23 @@ public static class PagesApi
     {
         var name = string.IsNullOrEmpty(page) ? "index" : page.EndsWith(".html", StringComparison.Ordinal) ? page[..^5] : page;
         if (!IsSafeSegment(site) || !IsSafeSegment(name)) return TypedResults.NotFound();
-        var template = templates.Find($"demo-sites/{site}-{name}.html");
-        if (template is null) return TypedResults.NotFound();
+        // One template for every tenant's site, filled from its widget configuration (Widget:Tenants:<id>).
+        if (!widget.CurrentValue.Tenants.TryGetValue(site, out var tenant))
+            return TypedResults.NotFound();
+        var values = DemoSitePage.Values(site, tenant, name, WebUtility.HtmlEncode(context.Request.PathBase.ToString()));
+        if (values is null) return TypedResults.NotFound();
 
         var nonce = WebChatPagePolicy.NewNonce();
         var configured = widget.CurrentValue.PublicBaseUrl;
         // Behind a reverse proxy under a path, the chat's base includes it (the forwarded prefix is the path base).
         var chatOrigin = string.IsNullOrWhiteSpace(configured)
             ? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}" : configured.TrimEnd('/');
-        var html = PageTemplates.Fill(template, new Dictionary<string, string>
-        {
-            ["nonce"] = nonce,
-            ["base"] = WebUtility.HtmlEncode(context.Request.PathBase.ToString()),
-            ["chatOrigin"] = WebUtility.HtmlEncode(chatOrigin),
-            ["widgetIntegrity"] = assets.Script.Integrity,
-        });
+        values["nonce"] = nonce;
+        values["base"] = WebUtility.HtmlEncode(context.Request.PathBase.ToString());
+        values["chatOrigin"] = WebUtility.HtmlEncode(chatOrigin);
+        values["widgetIntegrity"] = assets.Script.Integrity;
+        // The page's own values first: {{base}} etc. inside them ({{main}}) are filled after.
+        var html = PageTemplates.Fill(templates.Find("demo-sites/site.html")!, values);
         return Html(context, html, WebChatPagePolicy.For(nonce, CallerOriginOf(chatOrigin)));
     }
 
