@@ -138,6 +138,9 @@ internal sealed class ConsentPrompt(DialogTurn turn)
         };
     }
 
+    /// <summary>The longest reply still read as a plain yes or no ("joo kiitos", "kyllä saat", "nej tack").</summary>
+    private const int MaxYesNoWords = 3;
+
     private string? Recognise(string text, NluResult? nlu, PendingHandoff pending)
     {
         (string Key, string Choice)[] options = pending.AskingStay
@@ -147,6 +150,10 @@ internal sealed class ConsentPrompt(DialogTurn turn)
                 : [(EngineTexts.ConsentAll, "all"), (EngineTexts.ConsentChoose, "choose"), (EngineTexts.ConsentNone, "none")];
         foreach (var (key, choice) in options)
             if (AnswerText.MatchesAny(turn, text, key)) return choice;
+        // Consent needs an answer, not a sentence that happens to open with a yes-word: "haluan puhua ihmisen kanssa"
+        // ("I want to talk to a person") gave every offered attribute away. Longer messages go to the intents (a person,
+        // cancel…) or get the question again.
+        if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxYesNoWords) return null;
         var yesNo = nlu?.Entities.FirstOrDefault(e => e.Type == EntityTypes.YesNo)?.Value;
         yesNo ??= AnswerText.MatchesAny(turn, text, EngineTexts.Yes) ? "yes" : AnswerText.MatchesAny(turn, text, EngineTexts.No) ? "no" : null;
         return yesNo switch
