@@ -74,7 +74,8 @@ test('a hand-off changes the header name and avatar and is announced (issue 6 it
 });
 
 test('hero cards in a carousel, and a postBack that is hidden yet reaches the bot (checks 19, 20)', async () => {
-  await exchange('Kesätyöt', /kesätyöseteli|Kesätyöpalveluita|palveluita/i, 'the summer job answer');
+  // Job hunting: the catalogue has several fitting services for Tampere (summer jobs has one, shown as a lone card).
+  await exchange('Työnhaku', /Työnhaun palveluita/, 'the job hunting services');
   await page.locator(`${panel} .webchat__carousel-filmstrip .ac-adaptiveCard`).first().waitFor({ timeout: 20_000 });
   const cards = await page.locator(`${panel} .webchat__carousel-filmstrip .ac-adaptiveCard`).count();
   assert.ok(cards >= 1, 'hero cards render (through Adaptive Cards) in a carousel');
