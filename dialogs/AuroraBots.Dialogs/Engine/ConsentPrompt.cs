@@ -60,6 +60,9 @@ internal sealed class ConsentPrompt(DialogTurn turn)
             if (top is not null && top.Score >= turn.Services.Options.IntentThreshold && turn.Runtime.Route(turn.ActiveBotId, top.Intent) is not null)
             {
                 turn.State.PendingHandoff = null;
+                // The offer is over, not paused: its step is done, so the flow under the new matter (asking for a
+                // person) does not make the same offer again when that matter is handled.
+                if (turn.Flows.Current() is { Step: Steps.HandoffStep } offer) offer.Advance();
                 return false;
             }
             Ask();
