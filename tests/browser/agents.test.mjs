@@ -130,6 +130,7 @@ test('open hours: consent, queue place, agent joins, both-way messages, agent en
   await say(citizen, panel, 'Tarvitsen apua vuokra-asunnon hakemiseen');
   await agent.locator('#log li.citizen', { hasText: 'vuokra-asunnon' }).waitFor({ timeout: 10_000 });
   await screenshot(agent, 'agent-console-chat');
+  assert.doesNotMatch(await agent.locator('#log').innerText(), /\*\*/, "the bot's Markdown bold is shown as bold, not as asterisks");
   await screenshot(citizen, 'agent-citizen-widget');
 
   const violations = await seriousViolations(agent);

@@ -214,9 +214,15 @@ function appendMessages(messages) {
   for (const message of messages) {
     if (log.querySelector(`[data-seq="${message.sequence}"]`)) continue;
     const who = message.sender === 'citizen' ? t('citizen') : message.sender === 'agent' ? (message.name === state.me.name ? t('you') : message.name) : `${t('bot')}: ${message.name ?? ''}`;
-    log.append(h('li', { class: message.sender, 'data-seq': String(message.sequence) }, h('span', { class: 'who' }, who), message.text));
+    log.append(h('li', { class: message.sender, 'data-seq': String(message.sequence) }, h('span', { class: 'who' }, who), ...messageBody(message)));
   }
   if (messages.length > 0) log.scrollTop = log.scrollHeight;
+}
+
+/** The bot's texts are Markdown from content: their bold shows as bold, not as "**1**". What people typed stays as typed. */
+function messageBody(message) {
+  if (message.sender === 'citizen' || message.sender === 'agent') return [message.text];
+  return message.text.split(/\*\*(.+?)\*\*/g).map((part, i) => (i % 2 === 1 ? h('strong', {}, part) : part));
 }
 
 function renderChat() {
