@@ -115,6 +115,7 @@ test('open hours: consent, queue place, agent joins, both-way messages, agent en
   await accept.waitFor({ timeout: 10_000 });
   assert.match(await agent.title(), /^\(1\)/);
   await accept.click();
+  await agent.locator('#my-chats', { hasText: 'Kunnan neuvontabotti' }).waitFor({ timeout: 10_000 });
   await agent.locator('#log li.citizen', { hasText: 'haluan puhua ihmisen kanssa' }).waitFor({ timeout: 10_000 });
   assert.match(await agent.locator('#shared').innerText(), /Tampere/);
   const joined = await botSaid(citizen, /maija\*?\*? liittyi keskusteluun/, 'the agent joined');

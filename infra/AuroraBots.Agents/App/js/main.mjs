@@ -161,10 +161,13 @@ function renderQueues() {
 function renderMine() {
   const mine = state.desk.myChats;
   $('my-chats').replaceChildren(...(mine.length === 0 ? [h('li', { class: 'muted' }, t('none'))] : mine.map((chat) => h('li', {},
-    h('span', {}, `${chat.bot} · ${t('languageName')[chat.language] ?? chat.language}${chat.citizenTyping ? ' · ' + t('typing') : ''}`),
+    h('span', {}, `${botName(chat.bot)} · ${t('languageName')[chat.language] ?? chat.language}${chat.citizenTyping ? ' · ' + t('typing') : ''}`),
     h('button', { type: 'button', class: 'secondary', onclick: () => openChat(chat.conversationId), 'aria-current': state.chat?.conversationId === chat.conversationId ? 'true' : null }, t('open'))))));
   $('requests-count').textContent = String(state.desk.openContactRequests);
 }
+
+/** A bot's name as its queue shows it (the id only when no queue names it). */
+function botName(bot) { return state.desk.queues.find((queue) => queue.bot === bot)?.name ?? bot; }
 
 // --- one chat ----------------------------------------------------------------------------------
 
@@ -172,6 +175,9 @@ async function accept(conversationId) {
   try {
     const chat = await api('POST', `/chats/${encodeURIComponent(conversationId)}/accept`);
     showChat(chat, true);
+    // The accepted chat leaves its queue and joins "my chats" now, not at the next desk poll.
+    state.desk = await api('GET', '/desk');
+    render();
   } catch (error) {
     status(error.status === 409 ? t('taken') : t('failed') + error.message);
   }
