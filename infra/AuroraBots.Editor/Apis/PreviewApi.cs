@@ -1,3 +1,4 @@
+using AuroraBots.Platform;
 using AuroraBots.Editor.Localisation;
 using System.Security.Claims;
 using AuroraBots.DirectLine.Tokens;
@@ -22,7 +23,6 @@ public sealed record PreviewResponse(string ConversationId, string Token, int Ex
 /// </summary>
 public static class PreviewApi
 {
-    private static readonly string[] Languages = ["fi", "sv", "en"];
 
     public static RouteGroupBuilder MapPreviewApi(this RouteGroupBuilder api)
     {
@@ -31,14 +31,14 @@ public static class PreviewApi
     }
 
     public static async Task<Results<Ok<PreviewResponse>, NotFound<EditorMessageResponse>, ProblemHttpResult>> StartAsync(
-        string bot, PreviewRequest? request, ClaimsPrincipal user, HttpContext http, DraftDialogContent draft, CancellationToken cancellationToken)
+        string bot, PreviewRequest? request, ClaimsPrincipal user, HttpContext http, DraftDialogContent draft, Languages languages, CancellationToken cancellationToken)
     {
         if (http.RequestServices.GetService<IDirectLineTokenService>() is not { } tokens)
             return TypedResults.Problem("The preview needs the Direct Line channel (AddDirectLine/MapDirectLine) on this host.",
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "Preview unavailable");
         var locale = request?.Locale?.Trim();
-        if (locale is { Length: > 0 } && !Languages.Contains(locale.Split('-')[0].ToLowerInvariant()))
-            return TypedResults.Problem($"Unknown locale '{locale}' (use fi, sv or en).", statusCode: StatusCodes.Status400BadRequest);
+        if (locale is { Length: > 0 } && languages.Find(locale) is null)
+            return TypedResults.Problem($"Unknown locale '{locale}' (use {string.Join(", ", languages.Supported)}).", statusCode: StatusCodes.Status400BadRequest);
 
         var municipality = request?.Municipality?.Trim();
         if (municipality is { Length: > 0 } && (municipality.Length != 3 || !municipality.All(char.IsAsciiDigit)))

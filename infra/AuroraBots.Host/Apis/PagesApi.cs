@@ -1,3 +1,4 @@
+using AuroraBots.Platform;
 using AuroraBots.DirectLine.WebChat;
 using System.Net;
 using System.Text;
@@ -16,8 +17,6 @@ namespace AuroraBots.Host.Apis;
 /// </summary>
 public static class PagesApi
 {
-    private static readonly string[] Languages = ["fi", "sv", "en"];
-    private static readonly Dictionary<string, string> LanguageNames = new() { ["fi"] = "Suomi", ["sv"] = "Svenska", ["en"] = "English" };
 
     public static IEndpointRouteBuilder MapPagesApi(this IEndpointRouteBuilder app)
     {
@@ -29,9 +28,9 @@ public static class PagesApi
     }
 
     internal static ContentHttpResult DemoPage(
-        HttpContext context, PageTemplates templates, IBotCatalog catalog, WebChatBundle webChat, IOptionsMonitor<DemoPageOptions> demo, string? lang)
+        HttpContext context, PageTemplates templates, IBotCatalog catalog, WebChatBundle webChat, IOptionsMonitor<DemoPageOptions> demo, Languages languages, string? lang)
     {
-        var language = Languages.Contains(lang) ? lang! : "fi";
+        var language = languages.Resolve(lang);
         var nonce = WebChatPagePolicy.NewNonce();
         var origin = $"{context.Request.Scheme}://{context.Request.Host}";
         var html = PageTemplates.Fill(templates.Find("index.html")!, new Dictionary<string, string>
@@ -40,7 +39,7 @@ public static class PagesApi
             ["base"] = WebUtility.HtmlEncode(context.Request.PathBase.ToString()),
             ["webChatUrl"] = WebUtility.HtmlEncode(context.Request.PathBase + webChat.Path),
             ["lang"] = language,
-            ["languageOptions"] = LanguageOptions(language),
+            ["languageOptions"] = LanguageOptions(languages, language),
             ["bots"] = BotCards([.. catalog.Bots.Where(b => !demo.CurrentValue.HiddenBots.Contains(b.Id, StringComparer.OrdinalIgnoreCase))], language),
         });
         return Html(context, html, WebChatPagePolicy.For(nonce, origin));
@@ -51,11 +50,11 @@ public static class PagesApi
     /// that bot's Web Chat; demo.js forwards the token in the <c>webchat/join</c> event.
     /// </summary>
     internal static Results<ContentHttpResult, NotFound> HandoffLanding(
-        string botId, HttpContext context, PageTemplates templates, IBotCatalog catalog, WebChatBundle webChat, string? lang)
+        string botId, HttpContext context, PageTemplates templates, IBotCatalog catalog, WebChatBundle webChat, Languages languages, string? lang)
     {
         var bot = catalog.Find(botId);
         if (bot is null) return TypedResults.NotFound();
-        var language = Languages.Contains(lang) && bot.Languages.Contains(lang!) ? lang! : bot.DefaultLanguage;
+        var language = languages.IsSupported(lang) && bot.Languages.Contains(lang!) ? lang! : bot.DefaultLanguage;
         var nonce = WebChatPagePolicy.NewNonce();
         var html = PageTemplates.Fill(templates.Find("handoff.html")!, new Dictionary<string, string>
         {
@@ -106,8 +105,11 @@ public static class PagesApi
     private static bool IsSafeSegment(string value) =>
         value.Length is > 0 and <= 40 && value.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 
-    private static string LanguageOptions(string selected) => string.Concat(Languages.Select(code =>
-        $"<option value=\"{code}\" lang=\"{code}\"{(code == selected ? " selected" : "")}>{LanguageNames[code]}</option>"));
+    /// <summary>The platform's languages, each named in itself ("Suomi", "Svenska", "English").</summary>
+    private static string LanguageOptions(Languages languages, string selected) => string.Concat(languages.Supported.Select(code =>
+        $"<option value=\"{code}\" lang=\"{code}\"{(code == selected ? " selected" : "")}>{WebUtility.HtmlEncode(Capitalised(languages.NameOf(code)))}</option>"));
+
+    private static string Capitalised(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];
 
     private static string BotCards(IReadOnlyList<BotDescriptor> bots, string language)
     {
