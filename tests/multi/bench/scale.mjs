@@ -2,29 +2,15 @@
 // dialog core (sample bot's shout flow). Per configuration and transport: turns/s, p50/p99 reply latency,
 // lost / duplicated / out-of-order replies, and server CPU per turn (user+system time of the host processes).
 // Sizes: AURORABOTS_SCALE_CONVERSATIONS (200) × AURORABOTS_SCALE_TURNS (10); AURORABOTS_SCALE_INSTANCES ("1 3").
-import fs from 'node:fs';
 import os from 'node:os';
 import { startCluster } from '../lib/cluster.mjs';
 import { runConversations } from '../lib/chat.mjs';
+import { cpuMs, percentile } from './measure.mjs';
 
 const count = Number(process.env.AURORABOTS_SCALE_CONVERSATIONS ?? 200);
 const turns = Number(process.env.AURORABOTS_SCALE_TURNS ?? 10);
 const layouts = (process.env.AURORABOTS_SCALE_INSTANCES ?? '1 3').split(/\s+/).filter(Boolean).map(Number);
 const transports = (process.env.AURORABOTS_SCALE_TRANSPORTS ?? 'websocket polling').split(/\s+/).filter(Boolean);
-const ticks = 100; // USER_HZ on Linux
-
-function cpuMs(pids) {
-  return pids.reduce((sum, pid) => {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return sum + (Number(fields[11]) + Number(fields[12])) * 1000 / ticks; // utime, stime
-  }, 0);
-}
-
-const percentile = (values, p) => {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)];
-};
 
 const rows = [];
 for (const instances of layouts) {

@@ -48,7 +48,7 @@ export function passwordHash(password) {
   return `pbkdf2-sha256$${iterations}$${salt.toString('base64')}$${hash.toString('base64')}`;
 }
 
-class Redis {
+export class Redis {
   constructor(dir, port) { this.dir = dir; this.port = port; this.endpoint = `127.0.0.1:${port}`; }
 
   async start() {
@@ -78,21 +78,23 @@ class Redis {
   }
 }
 
-class Host {
-  constructor(index, root, port, env) {
+/** A host process; `build` names another build to run (scale-compare: the host of an older commit, its own bots). */
+export class Host {
+  constructor(index, root, port, env, build = { dll: hostDll, bots: path.join(repoRoot, 'bots'), readyPath: '/health/ready' }) {
     this.index = index;
+    this.build = build;
     this.port = port;
     this.url = `http://127.0.0.1:${port}`;
     this.dir = path.join(root, `host-${index}`);
     this.env = env;
     this.log = '';
-    fs.cpSync(path.join(repoRoot, 'bots'), path.join(this.dir, 'bots'), { recursive: true });
+    fs.cpSync(build.bots, path.join(this.dir, 'bots'), { recursive: true });
     fs.mkdirSync(path.join(this.dir, 'editor-data'), { recursive: true });
   }
 
   async start() {
-    this.proc = spawn('dotnet', [hostDll, '--urls', this.url], {
-      cwd: path.dirname(hostDll), // appsettings*.json are there (content root)
+    this.proc = spawn('dotnet', [this.build.dll, '--urls', this.url], {
+      cwd: path.dirname(this.build.dll), // appsettings*.json are there (content root)
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...process.env,
@@ -109,8 +111,8 @@ class Host {
   async ready(timeoutMs = 60_000) {
     await waitFor(async () => {
       if (this.proc.exitCode !== null) throw new Error(`host ${this.index} exited with ${this.proc.exitCode}:\n${this.log}`);
-      try { return (await fetch(`${this.url}/health/ready`)).ok; } catch { return false; }
-    }, `host ${this.index} /health/ready`, timeoutMs);
+      try { return (await fetch(`${this.url}${this.build.readyPath}`)).ok; } catch { return false; }
+    }, `host ${this.index} ${this.build.readyPath}`, timeoutMs);
   }
 
   /** SIGKILL: no shutdown code runs (leases, sockets and queued turns are left as a crash leaves them). */
@@ -178,6 +180,25 @@ class Nginx {
 
 export const editorUser = { name: 'multi-admin', password: 'multi instance editor 14' };
 
+/** What every replica shares in production: the same secrets and the same Redis (docs/hosting.md "Several instances"). */
+export function sharedEnvironment(redisEndpoint, publicBaseUrl) {
+  return {
+    ASPNETCORE_ENVIRONMENT: 'Development', // the development Direct Line secrets (dev-<bot>-secret)
+    DOTNET_CLI_TELEMETRY_OPTOUT: '1',
+    Logging__LogLevel__Default: 'Warning',
+    ConnectionStrings__Redis: redisEndpoint,
+    DirectLine__TokenSigningKey: crypto.randomBytes(48).toString('base64'),
+    Handoff__SubjectKey: crypto.randomBytes(32).toString('base64'),
+    DirectLine__PublicBaseUrl: publicBaseUrl,
+    Widget__PublicBaseUrl: publicBaseUrl,
+    Dialogs__HotReload: 'false',
+    Editor__TestsBeforePublish: 'false',
+    Editor__Users__0__Name: editorUser.name,
+    Editor__Users__0__PasswordHash: passwordHash(editorUser.password),
+    Editor__Users__0__Roles__0: 'admin',
+  };
+}
+
 /** Starts redis, `instances` hosts (in parallel) and nginx; `stop()` ends them all and removes the temp folder. */
 export async function startCluster({ instances = 3 } = {}) {
   if (!fs.existsSync(hostDll)) {
@@ -191,22 +212,7 @@ export async function startCluster({ instances = 3 } = {}) {
   for (let i = 0; i < instances; i++) hostPorts.push(await freePort());
   const balancerPort = await freePort();
   const balancer = `http://127.0.0.1:${balancerPort}`;
-  // What every replica shares in production: the same secrets and the same Redis (docs/hosting.md "Several instances").
-  const env = {
-    ASPNETCORE_ENVIRONMENT: 'Development', // the development Direct Line secrets (dev-<bot>-secret)
-    DOTNET_CLI_TELEMETRY_OPTOUT: '1',
-    Logging__LogLevel__Default: 'Warning',
-    ConnectionStrings__Redis: redis.endpoint,
-    DirectLine__TokenSigningKey: crypto.randomBytes(48).toString('base64'),
-    Handoff__SubjectKey: crypto.randomBytes(32).toString('base64'),
-    DirectLine__PublicBaseUrl: balancer,
-    Widget__PublicBaseUrl: balancer,
-    Dialogs__HotReload: 'false',
-    Editor__TestsBeforePublish: 'false',
-    Editor__Users__0__Name: editorUser.name,
-    Editor__Users__0__PasswordHash: passwordHash(editorUser.password),
-    Editor__Users__0__Roles__0: 'admin',
-  };
+  const env = sharedEnvironment(redis.endpoint, balancer);
   const hosts = hostPorts.map((port, i) => new Host(i + 1, root, port, env));
   const nginx = new Nginx(fs.mkdirSync(path.join(root, 'nginx'), { recursive: true }) ?? path.join(root, 'nginx'), balancerPort, hostPorts);
   const cluster = { root, redis, hosts, nginx, balancer };
