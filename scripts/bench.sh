@@ -7,6 +7,7 @@
 #   bash scripts/bench.sh scale-compare [ref]  issue 14: one host with Redis, BEFORE (ref, default efff46c = the last
 #                                         commit before the scale-out channel) vs this checkout, interleaved rounds
 #                                         (tests/multi/bench/scale-compare.mjs); ref is built in a detached worktree
+# Two commits side by side (interleaved runs, medians): bash scripts/bench-compare.sh <before-ref> [benchmark] [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
