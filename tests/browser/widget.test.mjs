@@ -164,6 +164,27 @@ describe('Tampere demo site (Finnish, localhost origin)', () => {
     await page.waitForFunction(() => document.querySelector('[data-id="webchat-sendbox-input"]')?.placeholder === 'Kirjoita viestisi');
   });
 
+  test('a reload right after a language switch keeps the language, and the bot answers in it', async () => {
+    const input = () => page.locator(`${panel} [data-id="webchat-sendbox-input"]`);
+    assert.equal(await input().getAttribute('placeholder'), 'Kirjoita viestisi');
+    // No wait between the switch and the reload: the webchat/locale event may never leave the old page, and the
+    // replayed history is all in Finnish. Neither may undo the choice.
+    await page.selectOption('.aurorabots-language', 'sv');
+    await page.reload();
+    await input().waitFor({ timeout: 20_000 });
+    assert.equal(await input().getAttribute('placeholder'), 'Skriv ditt meddelande', 'the chosen language after the reload');
+    const before = await transcript(page, panel);
+    await say(page, panel, 'ok');
+    await waitForTranscript(page, panel,
+      (e) => { const i = e.findIndex((x, n) => n >= before.length && x.fromUser && /\bok\b/.test(x.text)); return i >= 0 && e.slice(i + 1).some((x) => !x.fromUser); },
+      20_000, 'a reply after the reload');
+    // The widget follows the bot's language once the user has written: a Finnish reply would switch it back.
+    await page.waitForTimeout(500);
+    assert.equal(await input().getAttribute('placeholder'), 'Skriv ditt meddelande', 'the bot answered in the chosen language');
+    await page.selectOption('.aurorabots-language', 'fi');
+    await page.waitForFunction(() => document.querySelector('[data-id="webchat-sendbox-input"]')?.placeholder === 'Kirjoita viestisi');
+  });
+
   test('axe: no serious or critical violations with the panel open', async () => {
     const violations = await seriousViolations(page);
     assert.deepEqual(violations, [], JSON.stringify(violations, null, 1));

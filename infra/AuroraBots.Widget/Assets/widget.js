@@ -18,7 +18,6 @@
   // The page's CSP nonce (if any) is handed to Web Chat for its <style> elements.
   var nonce = script.nonce || script.getAttribute('nonce') || undefined;
   var storageKey = 'aurorabots:' + tenantId;
-  var pageLoadedAt = Date.now();
 
   var TEXT = {
     fi: {
@@ -344,7 +343,10 @@
     }
     var directLine = WebChat.createDirectLine(options);
     var store = WebChat.createStore({}, storeMiddleware);
-    chat = { directLine: directLine, store: store, botId: state.botId, language: state.language || currentLanguage(), resumed: resumed };
+    // What this page had already seen when it reconnected: replayed history at or below it is the past, and the
+    // past never overrides what the user chose since (a language, the bot now on screen).
+    var seenUpTo = resumed ? sequenceOf(state.watermark, 0) : 0;
+    chat = { directLine: directLine, store: store, botId: state.botId, language: state.language || currentLanguage(), resumed: resumed, seenUpTo: seenUpTo };
     mountWebChatHost();
     render();
     // The previous conversation's "ended" notice stands until this one is under way (the user's first message).
@@ -479,6 +481,9 @@
 
   function onConnected(api) {
     remember();
+    // A reload right after a language switch can cut off the webchat/locale event; tell the bot again (it ignores
+    // the language it already speaks), so its next answer matches the panel.
+    if (chat.resumed) sendLocale(api, chat.language);
     if (saved.joined || !config.welcome.sendJoinEvent) return;
     saved.joined = true;
     save();
@@ -495,10 +500,15 @@
   function onActivity(activity) {
     remember();
     if (!activity || !activity.from) return;
+    // Replayed history is what this page showed before the reload: the saved language and bot already reflect it.
+    var isNew = sequenceOf(lastPart(activity.id), Infinity) > chat.seenUpTo;
     if (activity.from.role === 'user' || activity.from.id === saved.userId) {
       if (activity.type === 'message' && ui.noticeKey === 'ended') clearNotice();
+      // The user wrote since choosing a language: from here the bot's language answers what they wrote.
+      if (isNew && activity.type === 'message') chat.pendingLanguage = null;
       return;
     }
+    if (!isNew) return;
     var aurora = activity.channelData && activity.channelData.aurora;
     followLanguage(aurora && aurora.locale || activity.locale);
     var botId = aurora && aurora.bot;
@@ -507,12 +517,22 @@
     saved.botId = botId;
     save();
     showBot(botId);
-    var replayed = activity.timestamp && Date.parse(activity.timestamp) < pageLoadedAt - 2000;
-    if (!replayed) {
-      var info = bot(botId);
-      var nowTalking = function () { return t('nowTalking').replace('{name}', nameOf(info.name)).replace('{org}', nameOf(info.organisation)); };
-      announce(nowTalking(), nowTalking);
-    }
+    var info = bot(botId);
+    var nowTalking = function () { return t('nowTalking').replace('{name}', nameOf(info.name)).replace('{org}', nameOf(info.organisation)); };
+    announce(nowTalking(), nowTalking);
+  }
+
+  /**
+   * The place of an activity in its conversation's log. Our Direct Line numbers both: the watermark is the sequence
+   * of the last activity delivered and an activity id ends in "-<sequence>". Unknown is `otherwise`: an activity counts
+   * as new and a missing watermark as nothing seen, so another server only loses the replay rule, never a live change.
+   */
+  function sequenceOf(value, otherwise) {
+    return /^\d+$/.test(value || '') ? parseInt(value, 10) : otherwise;
+  }
+
+  function lastPart(id) {
+    return id ? String(id).slice(String(id).lastIndexOf('-') + 1) : '';
   }
 
   function onStatus(status) {
@@ -571,13 +591,24 @@
   function switchLanguage(language) {
     if (!useLanguage(language)) return;
     // Tell the bot too, so its next answer is already in the new language.
-    if (chat) chat.store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/locale', value: { locale: WEBCHAT_LOCALES[language], language: language } } });
+    if (chat) sendLocale(chat.store, language);
+  }
+
+  /** The user's choice stands until the bot speaks it: replies the bot wrote before it got the choice don't undo it. */
+  function sendLocale(store, language) {
+    chat.pendingLanguage = language;
+    store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/locale', value: { locale: WEBCHAT_LOCALES[language], language: language } } });
   }
 
   /** The bot changed language (the user wrote in another one, or asked to): the panel and Web Chat follow. */
   function followLanguage(locale) {
     var language = (locale || '').slice(0, 2).toLowerCase();
-    if (chat && language && language !== chat.language) useLanguage(language);
+    if (!chat || !language) return;
+    if (chat.pendingLanguage) {
+      if (language === chat.pendingLanguage) chat.pendingLanguage = null;
+      return;
+    }
+    if (language !== chat.language) useLanguage(language);
   }
 
   function useLanguage(language) {
