@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
 namespace AuroraBots.Platform;
@@ -45,6 +46,20 @@ public sealed class Languages
 
     /// <summary>A language's name in that language ("suomi", "svenska"), for <c>{language.name}</c>.</summary>
     public string NameOf(string language) => Names.TryGetValue(language, out var name) ? name : language;
+
+    /// <summary>
+    /// The culture for dates and weekdays shown to people in Finland in <paramref name="language"/>: the language's
+    /// Finnish variant (fi-FI, sv-FI, en-FI) where one exists, else the language itself, else the invariant culture.
+    /// </summary>
+    public static CultureInfo CultureOf(string language)
+    {
+        foreach (var name in new[] { $"{Primary(language)}-FI", Primary(language) })
+        {
+            try { return CultureInfo.GetCultureInfo(name, predefinedOnly: true); }
+            catch (CultureNotFoundException) { }
+        }
+        return CultureInfo.InvariantCulture;
+    }
 
     private static string Primary(string locale) => locale.Split('-', '_')[0].Trim().ToLowerInvariant();
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using AuroraBots.Platform;
 using Microsoft.Extensions.Logging;
 
 namespace AuroraBots.Dialogs.LiveChat;
@@ -11,7 +11,7 @@ namespace AuroraBots.Dialogs.LiveChat;
 /// </summary>
 internal sealed class LiveChatDialog(ILiveChatService? service, ILiveChatTurn turn, ILogger logger)
 {
-    private const int MaxMessageLength = 1000;
+    private readonly LiveChatAnswers _answers = new(turn);
 
     /// <summary><c>do: live_chat</c>.</summary>
     public async Task StartAsync()
@@ -49,7 +49,7 @@ internal sealed class LiveChatDialog(ILiveChatService? service, ILiveChatTurn tu
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Live chat unavailable for bot {Bot}", turn.BotId);
-            turn.Say(turn.Text(LiveChatTexts.Unavailable, ContactValues()));
+            turn.Say(turn.Text(LiveChatTexts.Unavailable, _answers.ContactValues()));
         }
     }
 
@@ -68,20 +68,14 @@ internal sealed class LiveChatDialog(ILiveChatService? service, ILiveChatTurn tu
                 logger.LogError(ex, "Live chat store unavailable in a message turn");
                 status = null;
             }
-            if (status is not null) return await WithAgentAsync(status, text, choice);
+            if (status is not null) return await WithAgentAsync(service, status, text, choice);
         }
         if (turn.Pending is not { } pending) return false;
-        choice ??= MatchButton(text, pending.Step);
-        return pending.Step switch
-        {
-            LiveChatSteps.Consent => await OnConsentAsync(choice),
-            LiveChatSteps.OfferMessage => OnOfferMessage(choice),
-            LiveChatSteps.Method => OnMethod(pending, choice),
-            LiveChatSteps.Contact => OnContact(pending, text),
-            LiveChatSteps.Message => OnMessageText(pending, text),
-            LiveChatSteps.Confirm => await OnConfirmAsync(pending, choice),
-            _ => Clear(),
-        };
+        choice ??= _answers.MatchButton(text, pending.Step);
+        if (service is null) return _answers.Clear();
+        return pending.Step == LiveChatSteps.Consent
+            ? await OnConsentAsync(service, choice)
+            : await new LeaveMessageDialog(service, turn, _answers, logger).OnAnswerAsync(pending, text, choice);
     }
 
     /// <summary>Typing while waiting or with an agent: the agent sees it.</summary>
@@ -105,25 +99,25 @@ internal sealed class LiveChatDialog(ILiveChatService? service, ILiveChatTurn tu
         await service.ForgetAsync(turn.ConversationId, turn.Subject, turn.Cancellation);
     }
 
-    private async Task<bool> WithAgentAsync(LiveChatStatus status, string? text, string? choice)
+    private async Task<bool> WithAgentAsync(ILiveChatService service, LiveChatStatus status, string? text, string? choice)
     {
-        if ((choice ?? MatchButton(text, null)) == LiveChatChoices.End)
+        if ((choice ?? _answers.MatchButton(text, null)) == LiveChatChoices.End)
         {
-            await service!.EndByCitizenAsync(turn.ConversationId, turn.Cancellation);
+            await service.EndByCitizenAsync(turn.ConversationId, turn.Cancellation);
             turn.Say(turn.Text(LiveChatTexts.CitizenEnded));
             return true;
         }
-        await service!.OnCitizenActivityAsync(turn.ConversationId, typing: false, turn.Cancellation);
+        await service.OnCitizenActivityAsync(turn.ConversationId, typing: false, turn.Cancellation);
         // The agent reads the message from the conversation; while waiting, the citizen is told it will be seen.
         if (status.State == LiveChatStates.Waiting)
-            turn.Say(turn.Text(LiveChatTexts.StillWaiting, StatusValues(status)), [(turn.Text(LiveChatTexts.End), LiveChatChoices.End)]);
+            turn.Say(turn.Text(LiveChatTexts.StillWaiting, _answers.StatusValues(status)), [(turn.Text(LiveChatTexts.End), LiveChatChoices.End)]);
         return true;
     }
 
     private void SayStatus(LiveChatStatus status)
     {
         var key = status.State == LiveChatStates.Active ? LiveChatTexts.AgentJoined : LiveChatTexts.Position;
-        turn.Say(turn.Text(key, StatusValues(status)), [(turn.Text(LiveChatTexts.End), LiveChatChoices.End)]);
+        turn.Say(turn.Text(key, _answers.StatusValues(status)), [(turn.Text(LiveChatTexts.End), LiveChatChoices.End)]);
     }
 
     private void AskConsent()
@@ -140,9 +134,9 @@ internal sealed class LiveChatDialog(ILiveChatService? service, ILiveChatTurn tu
         ]);
     }
 
-    private async Task<bool> OnConsentAsync(string? choice)
+    private async Task<bool> OnConsentAsync(ILiveChatService service, string? choice)
     {
-        if (choice is not (LiveChatChoices.ShareAll or LiveChatChoices.ShareNew)) return Cancelled(choice);
+        if (choice is not (LiveChatChoices.ShareAll or LiveChatChoices.ShareNew)) return _answers.Cancelled(choice);
         turn.Pending = null;
         var all = choice == LiveChatChoices.ShareAll;
         var request = new LiveChatRequest(turn.ConversationId, turn.UserId, turn.Subject, turn.BotId, turn.Language,
@@ -150,8 +144,8 @@ internal sealed class LiveChatDialog(ILiveChatService? service, ILiveChatTurn tu
             turn.Text(LiveChatTexts.ConsentTranscript), turn.BotName);
         try
         {
-            var status = await service!.RequestAsync(request, turn.Cancellation);
-            turn.Say(turn.Text(LiveChatTexts.Queued, StatusValues(status)), [(turn.Text(LiveChatTexts.End), LiveChatChoices.End)]);
+            var status = await service.RequestAsync(request, turn.Cancellation);
+            turn.Say(turn.Text(LiveChatTexts.Queued, _answers.StatusValues(status)), [(turn.Text(LiveChatTexts.End), LiveChatChoices.End)]);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -164,7 +158,7 @@ internal sealed class LiveChatDialog(ILiveChatService? service, ILiveChatTurn tu
     /// <summary>Closed, busy or not offered: the organisation's contact details and, when agents exist, "leave a message".</summary>
     private void OfferAlternatives(string key, DateTimeOffset? opens)
     {
-        var values = ContactValues();
+        var values = _answers.ContactValues();
         values["livechat.opens"] = opens is { } at && turn.Definition is not null && BusinessHours.Parse(turn.Definition, out _) is { } hours
             ? turn.Text(LiveChatTexts.Opens, new Dictionary<string, string> { ["livechat.opens"] = FormatOpening(TimeZoneInfo.ConvertTime(at, hours.TimeZone)) })
             : "";
@@ -181,160 +175,5 @@ internal sealed class LiveChatDialog(ILiveChatService? service, ILiveChatTurn tu
         ]);
     }
 
-    private string FormatOpening(DateTimeOffset local)
-    {
-        var culture = CultureInfo.GetCultureInfo(turn.Language switch { "sv" => "sv-FI", "en" => "en-GB", _ => "fi-FI" });
-        return local.ToString("dddd d.M. HH:mm", culture);
-    }
-
-    private bool OnOfferMessage(string? choice)
-    {
-        if (choice != LiveChatChoices.LeaveMessage) return Cancelled(choice);
-        turn.Pending = new PendingLiveChat { Step = LiveChatSteps.Method };
-        turn.Say(turn.Text(LiveChatTexts.AskMethod),
-        [
-            (turn.Text(LiveChatTexts.MethodPhone), LiveChatChoices.Phone),
-            (turn.Text(LiveChatTexts.MethodEmail), LiveChatChoices.Email),
-            (turn.Text(LiveChatTexts.Cancel), LiveChatChoices.Cancel),
-        ]);
-        return true;
-    }
-
-    private bool OnMethod(PendingLiveChat pending, string? choice)
-    {
-        if (choice is not (LiveChatChoices.Phone or LiveChatChoices.Email)) return Cancelled(choice);
-        pending.Method = choice;
-        pending.Step = LiveChatSteps.Contact;
-        turn.Say(turn.Text(choice == LiveChatChoices.Phone ? LiveChatTexts.AskPhone : LiveChatTexts.AskEmail), [(turn.Text(LiveChatTexts.Cancel), LiveChatChoices.Cancel)]);
-        return true;
-    }
-
-    private bool OnContact(PendingLiveChat pending, string? text)
-    {
-        if (MatchButton(text, null) == LiveChatChoices.Cancel) return Cancelled(LiveChatChoices.Cancel);
-        var value = text?.Trim() ?? "";
-        var valid = pending.Method == ContactMethods.Phone ? ContactValidation.IsPhone(value) : ContactValidation.IsEmail(value);
-        if (!valid)
-        {
-            turn.Say(turn.Text(pending.Method == ContactMethods.Phone ? LiveChatTexts.InvalidPhone : LiveChatTexts.InvalidEmail),
-                [(turn.Text(LiveChatTexts.Cancel), LiveChatChoices.Cancel)]);
-            return true;
-        }
-        pending.Contact = value;
-        pending.Step = LiveChatSteps.Message;
-        turn.Say(turn.Text(LiveChatTexts.AskMessage), [(turn.Text(LiveChatTexts.Cancel), LiveChatChoices.Cancel)]);
-        return true;
-    }
-
-    private bool OnMessageText(PendingLiveChat pending, string? text)
-    {
-        if (MatchButton(text, null) == LiveChatChoices.Cancel) return Cancelled(LiveChatChoices.Cancel);
-        var message = (text ?? "").Trim();
-        if (message.Length == 0) return true;
-        pending.Message = message.Length > MaxMessageLength ? message[..MaxMessageLength] : message;
-        pending.Step = LiveChatSteps.Confirm;
-        var values = new Dictionary<string, string>
-        {
-            ["livechat.contact"] = pending.Contact ?? "",
-            ["livechat.retention"] = Math.Max(1, (int)Math.Ceiling(service!.ContactRequestRetention.TotalDays)).ToString(CultureInfo.InvariantCulture),
-        };
-        turn.Say(turn.Text(LiveChatTexts.ConfirmMessage, values),
-        [
-            (turn.Text(LiveChatTexts.Send), LiveChatChoices.Send),
-            (turn.Text(LiveChatTexts.Cancel), LiveChatChoices.Cancel),
-        ]);
-        return true;
-    }
-
-    private async Task<bool> OnConfirmAsync(PendingLiveChat pending, string? choice)
-    {
-        if (choice != LiveChatChoices.Send) return Cancelled(choice);
-        turn.Pending = null;
-        try
-        {
-            await service!.LeaveMessageAsync(new ContactRequestDraft(turn.ConversationId, turn.Subject, turn.BotId, turn.Language,
-                pending.Method ?? ContactMethods.Phone, pending.Contact ?? "", pending.Message ?? ""), turn.Cancellation);
-            turn.Say(turn.Text(LiveChatTexts.MessageLeft));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The values stay out of the log; the citizen still gets the contact details.
-            logger.LogError(ex, "Storing a contact request failed for bot {Bot}", turn.BotId);
-            turn.Say(turn.Text(LiveChatTexts.Unavailable, ContactValues()));
-        }
-        return true;
-    }
-
-    /// <summary>A button answer was expected: "cancel" ends the question; anything else leaves it and goes to the flows.</summary>
-    private bool Cancelled(string? choice)
-    {
-        turn.Pending = null;
-        if (choice is LiveChatChoices.Cancel or LiveChatChoices.NoThanks)
-        {
-            turn.Say(turn.Text(LiveChatTexts.Cancelled));
-            return true;
-        }
-        return false;
-    }
-
-    private bool Clear()
-    {
-        turn.Pending = null;
-        return false;
-    }
-
-    /// <summary>Typed instead of clicked: the text of a button of the current question (in the user's language).</summary>
-    private string? MatchButton(string? text, string? step)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        var candidates = new List<(string Key, string Choice)> { (LiveChatTexts.Cancel, LiveChatChoices.Cancel), (LiveChatTexts.End, LiveChatChoices.End) };
-        candidates.AddRange(step switch
-        {
-            LiveChatSteps.Consent => [(LiveChatTexts.ShareAll, LiveChatChoices.ShareAll), (LiveChatTexts.ShareNew, LiveChatChoices.ShareNew)],
-            LiveChatSteps.OfferMessage => [(LiveChatTexts.LeaveMessage, LiveChatChoices.LeaveMessage), (LiveChatTexts.NoThanks, LiveChatChoices.NoThanks)],
-            LiveChatSteps.Method => [(LiveChatTexts.MethodPhone, LiveChatChoices.Phone), (LiveChatTexts.MethodEmail, LiveChatChoices.Email)],
-            LiveChatSteps.Confirm => [(LiveChatTexts.Send, LiveChatChoices.Send)],
-            _ => [],
-        });
-        var typed = text.Trim();
-        return candidates.FirstOrDefault(c => string.Equals(turn.Text(c.Key).Trim(), typed, StringComparison.OrdinalIgnoreCase)).Choice;
-    }
-
-    private Dictionary<string, string> StatusValues(LiveChatStatus status) => new()
-    {
-        ["livechat.position"] = status.Position.ToString(CultureInfo.InvariantCulture),
-        ["livechat.wait"] = Math.Max(1, (int)Math.Ceiling(status.EstimatedWait.TotalMinutes)).ToString(CultureInfo.InvariantCulture),
-        ["livechat.agent"] = status.AgentName ?? "",
-    };
-
-    /// <summary><c>{livechat.contact}</c>: the organisation's phone, web page and hours from content (nothing invented); without any, where to find them.</summary>
-    private Dictionary<string, string> ContactValues()
-    {
-        var lines = new List<string>();
-        if (turn.Definition?.Contact is { } contact)
-        {
-            if (contact.Phone is { } phone)
-                lines.Add(turn.Text(LiveChatTexts.ContactPhone, new Dictionary<string, string> { ["livechat.contact"] = $"[{phone}](tel:{phone.Replace(" ", "", StringComparison.Ordinal)})" }));
-            if (contact.Web is { } web)
-                lines.Add(turn.Text(LiveChatTexts.ContactWeb, new Dictionary<string, string> { ["livechat.contact"] = $"[{web}]({web})" }));
-            if (contact.Hours is { } hours)
-                lines.Add(turn.Text(LiveChatTexts.ContactHours, new Dictionary<string, string> { ["livechat.contact"] = turn.Pick(hours) }));
-        }
-        if (lines.Count == 0) return new Dictionary<string, string> { ["livechat.contact"] = turn.Text(LiveChatTexts.ContactNone) };
-        return new Dictionary<string, string> { ["livechat.contact"] = string.Join("\n", lines.Select(l => "- " + l)) };
-    }
-}
-
-/// <summary>Checks of the contact detail a citizen leaves (shared by the chat and the agents' API).</summary>
-public static class ContactValidation
-{
-    public static bool IsPhone(string value)
-    {
-        var digits = value.Count(char.IsAsciiDigit);
-        return value.Length <= 30 && digits is >= 5 and <= 15 && value.TrimStart('+').All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '(' or ')');
-    }
-
-    public static bool IsEmail(string value) =>
-        value.Length is >= 5 and <= 200 && value.IndexOf('@') is > 0 and var at && value.IndexOf('.', at) > at + 1 && !value.EndsWith('.')
-        && !value.Any(char.IsWhiteSpace);
+    private string FormatOpening(DateTimeOffset local) => local.ToString("dddd d.M. HH:mm", Languages.CultureOf(turn.Language));
 }

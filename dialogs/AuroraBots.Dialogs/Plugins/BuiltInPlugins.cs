@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using AuroraBots.Platform;
 using Microsoft.SemanticKernel;
 
 namespace AuroraBots.Dialogs.Plugins;
@@ -27,7 +28,7 @@ public sealed class DateTimePlugin(TimeProvider time)
 
     [KernelFunction("weekday"), Description("Today's weekday in the given language (fi, sv, en).")]
     public string Weekday(string language = "fi") =>
-        Now.ToString("dddd", CultureInfo.GetCultureInfo(language switch { "sv" => "sv-FI", "en" => "en-GB", _ => "fi-FI" }));
+        Now.ToString("dddd", Languages.CultureOf(language));
 }
 
 /// <summary><c>text.*</c>: small text helpers.</summary>
