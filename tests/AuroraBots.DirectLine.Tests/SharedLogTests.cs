@@ -84,8 +84,9 @@ public sealed class SharedLogTests(RedisFixture redis) : IClassFixture<RedisFixt
         Assert.Equal(original.Json, retry.Json);
         Assert.Single(await first.Log.ReadAfterAsync("c", 0, 10, default));
         // One turn queued, not two.
-        var fence = await first.Turns.TryAcquireAsync("c", TimeSpan.FromSeconds(5), default);
-        Assert.Equal(TurnCompletion.Released, await first.Turns.CompleteAsync("c", fence, default));
+        var lease = await first.Turns.TryAcquireAsync("c", TimeSpan.FromSeconds(5), default);
+        Assert.Equal(original.Json, lease.Turn);
+        Assert.Equal(TurnCompletion.Released, (await first.Turns.CompleteAsync("c", lease.Fence, default)).Completion);
     }
 
     [Theory]
@@ -99,24 +100,28 @@ public sealed class SharedLogTests(RedisFixture redis) : IClassFixture<RedisFixt
         await b.Log.AppendAsync("c", Message("two"), new AppendOptions(QueueTurn: true), default);
 
         var lease = TimeSpan.FromMilliseconds(300);
-        var fenceA = await a.Turns.TryAcquireAsync("c", lease, default);
+        var grantA = await a.Turns.TryAcquireAsync("c", lease, default);
+        var fenceA = grantA.Fence;
         Assert.NotEqual(0, fenceA);
-        Assert.Equal(0, await b.Turns.TryAcquireAsync("c", lease, default));
-        Assert.Contains("one", System.Text.Encoding.UTF8.GetString((await b.Turns.PeekAsync("c", default))!));
+        Assert.Contains("one", System.Text.Encoding.UTF8.GetString(grantA.Turn!));
+        Assert.Equal(default, await b.Turns.TryAcquireAsync("c", lease, default));
         Assert.Equal(["c"], await b.Turns.ListWaitingAsync(10, default));
 
         // A stops renewing (it died); B takes over with a newer fence and A can no longer write or complete.
         await Task.Delay(lease * 2);
-        var fenceB = await b.Turns.TryAcquireAsync("c", lease * 10, default);
+        var grantB = await b.Turns.TryAcquireAsync("c", lease * 10, default);
+        var fenceB = grantB.Fence;
         Assert.True(fenceB > fenceA);
+        Assert.Contains("one", System.Text.Encoding.UTF8.GetString(grantB.Turn!)); // A's unfinished turn, run again by B
         Assert.Equal(AppendOutcome.LeaseLost, (await a.Log.AppendAsync("c", Message("late reply"), new AppendOptions("r:x#1", Fence: fenceA), default)).Outcome);
-        Assert.Equal(TurnCompletion.LeaseLost, await a.Turns.CompleteAsync("c", fenceA, default));
+        Assert.Equal(new TurnStep(TurnCompletion.LeaseLost), await a.Turns.CompleteAsync("c", fenceA, default));
         Assert.False(await a.Turns.RenewAsync("c", fenceA, lease, default));
 
         Assert.Equal(AppendOutcome.Appended, (await b.Log.AppendAsync("c", Message("reply"), new AppendOptions("r:x#1", Fence: fenceB), default)).Outcome);
-        Assert.Equal(TurnCompletion.More, await b.Turns.CompleteAsync("c", fenceB, default));
-        Assert.Contains("two", System.Text.Encoding.UTF8.GetString((await b.Turns.PeekAsync("c", default))!));
-        Assert.Equal(TurnCompletion.Released, await b.Turns.CompleteAsync("c", fenceB, default));
+        var step = await b.Turns.CompleteAsync("c", fenceB, default);
+        Assert.Equal(TurnCompletion.More, step.Completion);
+        Assert.Contains("two", System.Text.Encoding.UTF8.GetString(step.Next!));
+        Assert.Equal(new TurnStep(TurnCompletion.Released), await b.Turns.CompleteAsync("c", fenceB, default));
         Assert.Empty(await b.Turns.ListWaitingAsync(10, default));
         Assert.Equal(["one", "two", "reply"], (await a.Log.ReadAfterAsync("c", 0, 10, default))
             .Select(s => System.Text.Json.JsonSerializer.Deserialize(s.Json, SchemaJsonContext.Default.Activity)!.Text));

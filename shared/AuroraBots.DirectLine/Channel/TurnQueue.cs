@@ -45,25 +45,27 @@ public sealed class TurnQueue(
     internal async Task DrainAsync(string conversationId)
     {
         var stopping = lifetime.ApplicationStopping;
-        long fence;
+        TurnLease lease;
         try
         {
-            fence = await store.TryAcquireAsync(conversationId, _lease, stopping).ConfigureAwait(false);
+            lease = await store.TryAcquireAsync(conversationId, _lease, stopping).ConfigureAwait(false);
         }
         catch (Exception e) when (e is StoreUnavailableException or OperationCanceledException)
         {
             logger.LogWarning("Turns of conversation {ConversationId} wait: the turn store is unavailable ({Error})", conversationId, e.Message);
             return;
         }
-        if (fence == 0) return;
+        if (lease.Fence == 0) return;
+        var fence = lease.Fence;
 
         using var held = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var heartbeat = RenewWhileHeldAsync(conversationId, fence, held);
         try
         {
+            // The grant carries the first turn and each completion the next: no separate read per turn.
+            var json = lease.Turn;
             while (!held.IsCancellationRequested)
             {
-                var json = await store.PeekAsync(conversationId, held.Token).ConfigureAwait(false);
                 if (json is not null)
                 {
                     var conversation = await _conversations.Value.GetAsync(conversationId, held.Token).ConfigureAwait(false);
@@ -72,7 +74,9 @@ public sealed class TurnQueue(
                         await RunTurnAsync(conversation, JsonSerializer.Deserialize(json, SchemaJsonContext.Default.Activity)!, fence, held.Token).ConfigureAwait(false);
                 }
                 if (held.IsCancellationRequested) break;
-                if (await store.CompleteAsync(conversationId, fence, held.Token).ConfigureAwait(false) != TurnCompletion.More) break;
+                var step = await store.CompleteAsync(conversationId, fence, held.Token).ConfigureAwait(false);
+                if (step.Completion != TurnCompletion.More) break;
+                json = step.Next;
             }
         }
         catch (Exception e) when (e is StoreUnavailableException or OperationCanceledException or TurnLeaseLostException)

@@ -39,15 +39,15 @@ public sealed class InMemoryTurnStore(TimeProvider time) : ITurnStore
 
     private bool HoldsLocked(Entry entry, long fence) => entry.Fence == fence && fence != 0 && entry.LeaseUntil > time.GetUtcNow();
 
-    public Task<long> TryAcquireAsync(string conversationId, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    public Task<TurnLease> TryAcquireAsync(string conversationId, TimeSpan leaseDuration, CancellationToken cancellationToken)
     {
         lock (_entries)
         {
-            if (!_entries.TryGetValue(conversationId, out var entry) || entry.Turns.Count == 0) return Task.FromResult(0L);
-            if (entry.Fence != 0 && entry.LeaseUntil > time.GetUtcNow()) return Task.FromResult(0L);
+            if (!_entries.TryGetValue(conversationId, out var entry) || entry.Turns.Count == 0) return Task.FromResult(default(TurnLease));
+            if (entry.Fence != 0 && entry.LeaseUntil > time.GetUtcNow()) return Task.FromResult(default(TurnLease));
             entry.Fence = ++_fences;
             entry.LeaseUntil = time.GetUtcNow() + leaseDuration;
-            return Task.FromResult(entry.Fence);
+            return Task.FromResult(new TurnLease(entry.Fence, entry.Turns.Peek()));
         }
     }
 
@@ -61,21 +61,15 @@ public sealed class InMemoryTurnStore(TimeProvider time) : ITurnStore
         }
     }
 
-    public Task<byte[]?> PeekAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        lock (_entries)
-            return Task.FromResult(_entries.TryGetValue(conversationId, out var entry) && entry.Turns.TryPeek(out var next) ? next : null);
-    }
-
-    public Task<TurnCompletion> CompleteAsync(string conversationId, long fence, CancellationToken cancellationToken)
+    public Task<TurnStep> CompleteAsync(string conversationId, long fence, CancellationToken cancellationToken)
     {
         lock (_entries)
         {
-            if (!_entries.TryGetValue(conversationId, out var entry) || !HoldsLocked(entry, fence)) return Task.FromResult(TurnCompletion.LeaseLost);
+            if (!_entries.TryGetValue(conversationId, out var entry) || !HoldsLocked(entry, fence)) return Task.FromResult(new TurnStep(TurnCompletion.LeaseLost));
             entry.Turns.TryDequeue(out _);
-            if (entry.Turns.Count > 0) return Task.FromResult(TurnCompletion.More);
+            if (entry.Turns.TryPeek(out var next)) return Task.FromResult(new TurnStep(TurnCompletion.More, next));
             _entries.Remove(conversationId);
-            return Task.FromResult(TurnCompletion.Released);
+            return Task.FromResult(new TurnStep(TurnCompletion.Released));
         }
     }
 

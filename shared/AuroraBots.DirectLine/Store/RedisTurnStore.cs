@@ -31,30 +31,29 @@ public sealed class RedisTurnStore(RedisConnection redis, IOptions<DirectLineOpt
             return await batch.ExecuteAsync().ConfigureAwait(false);
         });
 
-    public Task<long> TryAcquireAsync(string conversationId, TimeSpan leaseDuration, CancellationToken cancellationToken) =>
+    public Task<TurnLease> TryAcquireAsync(string conversationId, TimeSpan leaseDuration, CancellationToken cancellationToken) =>
         redis.RunAsync(async db =>
         {
             var keys = Keys(conversationId);
-            return (long)await db.ScriptEvaluateAsync(AcquireScript, [keys.Lease, keys.Turns, keys.Head, Waiting],
-                [(long)leaseDuration.TotalMilliseconds, conversationId]).ConfigureAwait(false);
+            var result = (RedisResult[])(await db.ScriptEvaluateAsync(AcquireScript, [keys.Lease, keys.Turns, keys.Head, Waiting],
+                [(long)leaseDuration.TotalMilliseconds, conversationId]).ConfigureAwait(false))!;
+            return new TurnLease((long)result[0], result.Length > 1 ? (byte[]?)result[1] : null);
         });
 
     public Task<bool> RenewAsync(string conversationId, long fence, TimeSpan leaseDuration, CancellationToken cancellationToken) =>
         redis.RunAsync(async db =>
             (long)await db.ScriptEvaluateAsync(RenewScript, [Keys(conversationId).Lease], [fence, (long)leaseDuration.TotalMilliseconds]).ConfigureAwait(false) == 1);
 
-    public Task<byte[]?> PeekAsync(string conversationId, CancellationToken cancellationToken) =>
-        redis.RunAsync(async db => (byte[]?)await db.ListGetByIndexAsync(Keys(conversationId).Turns, 0).ConfigureAwait(false));
-
-    public Task<TurnCompletion> CompleteAsync(string conversationId, long fence, CancellationToken cancellationToken) =>
+    public Task<TurnStep> CompleteAsync(string conversationId, long fence, CancellationToken cancellationToken) =>
         redis.RunAsync(async db =>
         {
             var keys = Keys(conversationId);
-            return (long)await db.ScriptEvaluateAsync(CompleteScript, [keys.Lease, keys.Turns, Waiting], [fence, conversationId]).ConfigureAwait(false) switch
+            var result = (RedisResult[])(await db.ScriptEvaluateAsync(CompleteScript, [keys.Lease, keys.Turns, Waiting], [fence, conversationId]).ConfigureAwait(false))!;
+            return (long)result[0] switch
             {
-                0 => TurnCompletion.More,
-                1 => TurnCompletion.Released,
-                _ => TurnCompletion.LeaseLost,
+                0 => new TurnStep(TurnCompletion.More, (byte[]?)result[1]),
+                1 => new TurnStep(TurnCompletion.Released),
+                _ => new TurnStep(TurnCompletion.LeaseLost),
             };
         });
 
