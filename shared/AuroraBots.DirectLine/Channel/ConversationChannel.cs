@@ -116,6 +116,10 @@ public sealed class ConversationChannel(
         return (activities, Math.Min(Math.Max(watermark, 0), last));
     }
 
+    /// <summary>The log after <paramref name="sequence"/> as stored (for a socket, which keeps its own watermark).</summary>
+    internal Task<IReadOnlyList<StoredActivity>> ReadStoredAfterAsync(string conversationId, long sequence, int max, CancellationToken cancellationToken) =>
+        store.ReadAfterAsync(conversationId, sequence, max, cancellationToken);
+
     /// <summary>Notifies <paramref name="listener"/> of the conversation's changes on any instance; dispose to stop.</summary>
     internal Task<IAsyncDisposable> SubscribeAsync(string conversationId, IFeedListener listener, CancellationToken cancellationToken) =>
         feed.SubscribeAsync(conversationId, listener, cancellationToken);

@@ -103,20 +103,25 @@ internal sealed class StreamSession(WebSocket socket, ConversationChannel channe
         }
     }
 
-    /// <summary>Sends everything recorded after the last sent sequence; true when something was sent.</summary>
+    /// <summary>
+    /// Sends everything recorded after the last sent sequence; true when something was sent. One read per
+    /// notification: a short batch is the end of the log, since an append that lands later publishes after it and
+    /// the pending flag was cleared before this read, so it queues another read.
+    /// </summary>
     private async Task<bool> SendStoredAsync(CancellationToken cancellationToken)
     {
         var sent = false;
+        var max = channel.MaxReplayBatch;
         while (true)
         {
-            var (activities, _) = await channel.ReadAfterAsync(conversationId, _lastSentSequence, channel.MaxReplayBatch, cancellationToken).ConfigureAwait(false);
-            if (activities.Count == 0) return sent;
+            var activities = await channel.ReadStoredAfterAsync(conversationId, _lastSentSequence, max, cancellationToken).ConfigureAwait(false);
             foreach (var activity in activities)
             {
                 await SendFrameAsync(activity.Json, activity.Sequence, cancellationToken).ConfigureAwait(false);
                 Volatile.Write(ref _lastSentSequence, activity.Sequence);
             }
-            sent = true;
+            sent |= activities.Count > 0;
+            if (activities.Count < max) return sent;
         }
     }
 
