@@ -50,7 +50,7 @@ try {
     await b.host.start();
     started.push(b.host);
     // Warm-up: JIT tiers, NLU and connection pools, not measured.
-    await run(b.host.url, { count: 20, turns: 10 });
+    await run(b.host.url, { count, turns }); // a whole unmeasured round: tiered JIT and PGO settle over thousands of turns
     b.rounds = [];
   }
   const redisCommands = redis => Number(/total_commands_processed:(\d+)/.exec(redis.cli('INFO', 'stats'))[1]);

