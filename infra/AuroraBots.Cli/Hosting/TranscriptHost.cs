@@ -1,20 +1,12 @@
-using AuroraBots.AuroraAI;
-using AuroraBots.AuroraAI.Client;
 using AuroraBots.Builder;
 using AuroraBots.Dialogs;
 using AuroraBots.Dialogs.Engine;
 using AuroraBots.Dialogs.State;
 using AuroraBots.Dialogs.Transcripts;
 using AuroraBots.Handoff;
-using AuroraBots.Network;
-using AuroraBots.Network.SessionTransfer;
+using AuroraBots.Network.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging;
 
 namespace AuroraBots.Cli.Hosting;
@@ -38,8 +30,6 @@ public sealed class TranscriptHost : IAsyncDisposable
     public static async Task<TranscriptHost> StartAsync(string dialogsPath, string? redis = null, IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configure = null, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
         var values = new Dictionary<string, string?>
         {
             ["Dialogs:Path"] = Path.GetFullPath(dialogsPath),
@@ -47,26 +37,13 @@ public sealed class TranscriptHost : IAsyncDisposable
             ["ConnectionStrings:Redis"] = redis,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
-        builder.Configuration.AddInMemoryCollection(values);
-        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-
-        var services = builder.Services;
-        var configuration = builder.Configuration;
-        services.AddAuroraNetwork(configuration.GetSection("AuroraAI:Network"));
-        services.AddAuroraAiClient(configuration.GetSection("AuroraAI:Client"));
-        services.AddAuroraDialogs(configuration);
-        services.AddAuroraHandoff(configuration);
-        configure?.Invoke(services);
-
-        var app = builder.Build();
-        app.MapAuroraNetwork();
-        // Build the catalogue and its search index now: built lazily, the first recommendation of a run paid for it
-        // inside the client's 5 s attempt timeout and timed out on a loaded machine.
-        app.Services.WarmUpAuroraNetwork();
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        app.Services.GetRequiredService<AuroraAiEndpoint>().SetBaseAddress(new Uri(address));
-        app.Services.GetRequiredService<IAuroraServiceRegistry>().RegisterBots(app.Services.GetRequiredService<IBotCatalog>(), app.Services.GetRequiredService<AuroraBots.AuroraAI.Client.ReceiverCredentials>(), address, NullLogger.Instance);
+        var app = await InProcessNetworkHost.StartAsync(values, builder =>
+        {
+            builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+            builder.Services.AddAuroraDialogs(builder.Configuration);
+            builder.Services.AddAuroraHandoff(builder.Configuration);
+            configure?.Invoke(builder.Services);
+        }, environmentName: "Development", cancellationToken);
         return new TranscriptHost(app);
     }
 

@@ -7,12 +7,8 @@ using AuroraBots.Dialogs.Engine;
 using AuroraBots.Dialogs.Handoff;
 using AuroraBots.Dialogs.State;
 using AuroraBots.Handoff;
-using AuroraBots.Network;
-using AuroraBots.Network.SessionTransfer;
+using AuroraBots.Network.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -49,34 +45,14 @@ public sealed class TestSandbox : IAsyncDisposable
     public static async Task<TestSandbox> StartAsync(IServiceProvider live, DialogRuntime runtime, CancellationToken cancellationToken)
     {
         var liveEngine = live.GetRequiredService<EngineServices>();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
         // The live settings of the network, the client and the hand-off — without any shared store or other network.
-        builder.Configuration.AddInMemoryCollection(SandboxSettings(live.GetRequiredService<IConfiguration>()));
-        builder.Services.AddSingleton(liveEngine.Time);
-        builder.Services.AddSingleton<IBotCatalog>(new ContentCatalog([.. runtime.Content.Bots.Values.Select(b => b.ToDescriptor())]));
-        builder.Services.AddAuroraNetwork(builder.Configuration.GetSection("AuroraAI:Network"));
-        builder.Services.AddAuroraAiClient(builder.Configuration.GetSection(AuroraAiClientOptions.SectionName));
-        builder.Services.AddAuroraHandoff(builder.Configuration);
-
-        var app = builder.Build();
-        app.MapAuroraNetwork();
-        try
+        var app = await InProcessNetworkHost.StartAsync(SandboxSettings(live.GetRequiredService<IConfiguration>()), builder =>
         {
-            // The catalogue is built before the first test asks, so no test meets a cold network's timeout.
-            app.Services.WarmUpAuroraNetwork();
-            await app.StartAsync(cancellationToken);
-            var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
-            app.Services.GetRequiredService<AuroraAiEndpoint>().SetBaseAddress(address);
-            app.Services.GetRequiredService<IAuroraServiceRegistry>().RegisterBots(app.Services.GetRequiredService<IBotCatalog>(),
-                app.Services.GetRequiredService<ReceiverCredentials>(), address.ToString().TrimEnd('/'), app.Logger);
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
+            builder.Logging.ClearProviders();
+            builder.Services.AddSingleton(liveEngine.Time);
+            builder.Services.AddSingleton<IBotCatalog>(new ContentCatalog([.. runtime.Content.Bots.Values.Select(b => b.ToDescriptor())]));
+            builder.Services.AddAuroraHandoff(builder.Configuration);
+        }, cancellationToken: cancellationToken);
 
         var engine = liveEngine with
         {
