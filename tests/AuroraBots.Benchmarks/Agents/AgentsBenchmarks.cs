@@ -167,20 +167,12 @@ public static class AgentsBenchmarks
 
         private async Task ReceiveAsync()
         {
-            var buffer = new byte[64 * 1024];
             var message = new MemoryStream();
             try
             {
                 while (_socket.State == WebSocketState.Open)
                 {
-                    message.SetLength(0);
-                    WebSocketReceiveResult result;
-                    do
-                    {
-                        result = await _socket.ReceiveAsync(buffer, CancellationToken.None);
-                        message.Write(buffer, 0, result.Count);
-                    } while (!result.EndOfMessage);
-                    if (result.MessageType == WebSocketMessageType.Close) return;
+                    if (await _socket.ReceiveMessageAsync(message) == WebSocketMessageType.Close) return;
                     var arrived = Stopwatch.GetTimestamp();
                     if (message.Length == 0) continue;
                     using var frame = JsonDocument.Parse(message.ToArray());

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using AuroraBots.Testing;
 
 namespace AuroraBots.Benchmarks.Channel;
 
@@ -73,23 +74,16 @@ internal sealed class BenchmarkConversation : IAsyncDisposable
 
     private async Task ReceiveAsync()
     {
-        var buffer = new byte[16 * 1024];
         var message = new MemoryStream();
         try
         {
             while (_socket.State == WebSocketState.Open)
             {
-                message.SetLength(0);
-                WebSocketReceiveResult result;
-                do
-                {
-                    result = await _socket.ReceiveAsync(buffer, CancellationToken.None);
-                    message.Write(buffer, 0, result.Count);
-                } while (!result.EndOfMessage);
-                if (result.MessageType == WebSocketMessageType.Close) return;
+                var type = await _socket.ReceiveMessageAsync(message);
+                if (type == WebSocketMessageType.Close) return;
                 var arrived = System.Diagnostics.Stopwatch.GetTimestamp();
                 if (message.Length == 0) continue; // keep-alive
-                if (result.MessageType != WebSocketMessageType.Text) { Interlocked.Increment(ref UnexpectedFrames); continue; }
+                if (type != WebSocketMessageType.Text) { Interlocked.Increment(ref UnexpectedFrames); continue; }
                 using var frame = JsonDocument.Parse(message.ToArray());
                 if (!frame.RootElement.TryGetProperty("activities", out var activities) ||
                     !frame.RootElement.TryGetProperty("watermark", out _)) { Interlocked.Increment(ref UnexpectedFrames); continue; }

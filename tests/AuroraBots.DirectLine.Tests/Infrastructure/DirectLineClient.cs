@@ -117,20 +117,14 @@ public sealed class StreamClient : IAsyncDisposable
 
     private async Task ReadLoopAsync()
     {
-        var buffer = new byte[64 * 1024];
+        var message = new MemoryStream();
         try
         {
             while (_socket.State == WebSocketState.Open)
             {
-                var message = new MemoryStream();
-                WebSocketReceiveResult result;
-                do
-                {
-                    result = await _socket.ReceiveAsync(buffer, CancellationToken.None);
-                    message.Write(buffer, 0, result.Count);
-                } while (!result.EndOfMessage);
-                if (result.MessageType == WebSocketMessageType.Close) break;
-                lock (_frames) _frames.Add((result.MessageType, Encoding.UTF8.GetString(message.ToArray())));
+                var type = await _socket.ReceiveMessageAsync(message);
+                if (type == WebSocketMessageType.Close) break;
+                lock (_frames) _frames.Add((type, Encoding.UTF8.GetString(message.ToArray())));
                 _changed.Release();
             }
         }
