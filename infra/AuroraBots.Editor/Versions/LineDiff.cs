@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DiffPlex;
 
 namespace AuroraBots.Editor.Versions;
 
@@ -15,28 +16,27 @@ public sealed record DiffHunk(int OldStart, int OldCount, int NewStart, int NewC
     public string ToUnified() => Header + "\n" + string.Join("\n", Lines.Select(l => (l.Op switch { DiffOp.Added => "+", DiffOp.Removed => "-", _ => " " }) + l.Text));
 }
 
-/// <summary>Line diff by longest common subsequence (dialog files are small: a few hundred lines).</summary>
+/// <summary>Line diff of two versions of a content file (DiffPlex), grouped into unified-diff hunks.</summary>
 public static class LineDiff
 {
+    private static readonly IChunker Lines = new LineSplitter();
+
     public static IReadOnlyList<DiffLine> Compare(string oldText, string newText)
     {
-        var a = SplitLines(oldText);
-        var b = SplitLines(newText);
-        // lcs[i, j] = LCS length of a[i..] and b[j..]
-        var lcs = new int[a.Length + 1, b.Length + 1];
-        for (var i = a.Length - 1; i >= 0; i--)
-            for (var j = b.Length - 1; j >= 0; j--)
-                lcs[i, j] = a[i] == b[j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
-
+        // Whitespace counts: in YAML an indentation change is a change.
+        var diff = Differ.Instance.CreateDiffs(oldText, newText, ignoreWhiteSpace: false, ignoreCase: false, Lines);
+        var a = diff.PiecesOld;
+        var b = diff.PiecesNew;
         var result = new List<DiffLine>();
         int x = 0, y = 0;
-        while (x < a.Length || y < b.Length)
+        foreach (var block in diff.DiffBlocks)
         {
-            if (x < a.Length && y < b.Length && a[x] == b[y]) { result.Add(new(DiffOp.Same, a[x], x + 1, y + 1)); x++; y++; }
+            for (; x < block.DeleteStartA; x++, y++) result.Add(new(DiffOp.Same, a[x], x + 1, y + 1));
             // Removals before additions, as unified diffs show them.
-            else if (x < a.Length && (y == b.Length || lcs[x + 1, y] >= lcs[x, y + 1])) { result.Add(new(DiffOp.Removed, a[x], x + 1, null)); x++; }
-            else { result.Add(new(DiffOp.Added, b[y], null, y + 1)); y++; }
+            for (; x < block.DeleteStartA + block.DeleteCountA; x++) result.Add(new(DiffOp.Removed, a[x], x + 1, null));
+            for (; y < block.InsertStartB + block.InsertCountB; y++) result.Add(new(DiffOp.Added, b[y], null, y + 1));
         }
+        for (; x < a.Count; x++, y++) result.Add(new(DiffOp.Same, a[x], x + 1, y + 1));
         return result;
     }
 
@@ -76,10 +76,14 @@ public static class LineDiff
     private static int NewLineBefore(IReadOnlyList<DiffLine> lines, int index) =>
         lines.Take(index).LastOrDefault(l => l.NewLine is not null)?.NewLine ?? 0;
 
-    private static string[] SplitLines(string text)
+    /// <summary>Lines without their ends (CRLF or LF); a final line end does not make an empty last line.</summary>
+    private sealed class LineSplitter : IChunker
     {
-        if (text.Length == 0) return [];
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        return text.EndsWith('\n') ? lines[..^1] : lines;
+        public IReadOnlyList<string> Chunk(string text)
+        {
+            if (text.Length == 0) return [];
+            var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+            return text.EndsWith('\n') ? lines[..^1] : lines;
+        }
     }
 }
