@@ -135,6 +135,9 @@ public static class EvalCommand
             RoutingEval.Run(path, routingFolder, "frontdesk.*.yaml", options, verbose: false, nlu));
         RoutingEval.Print("Front desk routing, development set (dev*.yaml; used for tuning)",
             RoutingEval.Run(path, routingFolder, "dev*.yaml", options, verbose, nlu));
+        // The newest development part alone: written fresh, so it shows how routing copes with text it was not tuned on.
+        RoutingEval.Print("Front desk routing, newest development part alone (dev4.yaml)",
+            RoutingEval.Run(path, routingFolder, "dev4.yaml", options, verbose: false, nlu));
         return 0;
     }
 
