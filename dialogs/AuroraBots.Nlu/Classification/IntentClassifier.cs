@@ -6,7 +6,9 @@ namespace AuroraBots.Nlu.Classification;
 /// <summary>
 /// One language's intent classifier: TF-IDF over lexical features, scored against each intent by a
 /// blend of centroid similarity and nearest-example similarity, turned into 0..1 scores by a softmax
-/// that is damped when the utterance resembles no training example at all (out-of-domain input).
+/// that is damped when the utterance resembles no training example at all (out-of-domain input). A logistic
+/// regression over the same vectors (<see cref="SoftmaxRegression"/>) adds a share of "which words tell the intents
+/// apart" to the scores (<see cref="IntentScoringOptions.DiscriminativeWeight"/>).
 /// Immutable after training, so concurrent <see cref="Classify"/> calls are safe.
 /// </summary>
 internal sealed class IntentClassifier
@@ -17,14 +19,17 @@ internal sealed class IntentClassifier
     private readonly IntentModel[] _intents;
     private readonly IntentScoringOptions _scoring;
     private readonly double _unseenIdf;
+    private readonly SoftmaxRegression? _regression;
 
     private IntentClassifier(
         FeatureExtractor features,
         FrozenDictionary<string, int> vocabulary,
         double[] idf,
         IntentModel[] intents,
-        IntentScoringOptions scoring)
+        IntentScoringOptions scoring,
+        SoftmaxRegression? regression)
     {
+        _regression = regression;
         _features = features;
         _vocabulary = vocabulary;
         _idf = idf;
@@ -78,7 +83,14 @@ internal sealed class IntentClassifier
             .OrderBy(i => i.Name, StringComparer.Ordinal)
             .ToArray();
 
-        return new IntentClassifier(features, frozen, idf, intents, scoring);
+        SoftmaxRegression? regression = null;
+        if (scoring.DiscriminativeWeight > 0 && intents.Length > 1)
+        {
+            var classOf = intents.Select((intent, index) => (intent.Name, index)).ToDictionary(x => x.Name, x => x.index, StringComparer.Ordinal);
+            var labelled = documents.Select(d => (classOf[d.Intent], Vectorise(d.Features, frozen, idf))).ToList();
+            regression = SoftmaxRegression.Train(labelled, intents.Length, frozen.Count);
+        }
+        return new IntentClassifier(features, frozen, idf, intents, scoring, regression);
     }
 
     /// <summary>Scores every intent; best first. Also returns the raw best similarity (for diagnostics).</summary>
@@ -127,10 +139,15 @@ internal sealed class IntentClassifier
         var total = exp.Sum();
         var inDomain = InDomainFactor(bestNeighbour) * (_features.HasContentWords(text) ? 1.0 : _scoring.FunctionWordsOnlyFactor);
 
+        Span<double> regression = stackalloc double[_intents.Length];
+        _regression?.Predict(query, regression);
+        var share = _regression is null ? 0 : _scoring.DiscriminativeWeight;
+
         var scores = new IntentScore[_intents.Length];
         for (var i = 0; i < _intents.Length; i++)
         {
-            scores[i] = new IntentScore(_intents[i].Name, Math.Round(exp[i] / total * inDomain, 4));
+            var blended = (1 - share) * exp[i] / total + share * regression[i];
+            scores[i] = new IntentScore(_intents[i].Name, Math.Round(blended * inDomain, 4));
         }
         Array.Sort(scores, (a, b) => b.Score.CompareTo(a.Score) is var c && c != 0
             ? c

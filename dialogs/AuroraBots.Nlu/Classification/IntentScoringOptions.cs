@@ -9,6 +9,13 @@ public sealed record IntentScoringOptions
     /// <summary>Softmax temperature over similarities: lower is more decisive.</summary>
     public double Temperature { get; init; } = 0.05;
 
+    /// <summary>
+    /// Share of the logistic-regression probability (<see cref="SoftmaxRegression"/>) in an intent's score; the rest is
+    /// the similarity softmax. 0 turns the regression off (and skips its training). 0.2 was best on the development
+    /// sets (docs/nlu.md, "Front-desk routing"): more makes the scores flatter, so fewer messages are acted on at once.
+    /// </summary>
+    public double DiscriminativeWeight { get; init; } = 0.2;
+
     /// <summary>Nearest-example cosine at or below which the utterance is treated as out of domain (scores 0).</summary>
     public double OutOfDomainSimilarity { get; init; } = 0.10;
 

@@ -123,6 +123,9 @@ internal static class RoutingEval
                 nameof(IntentScoringOptions.OutOfDomainSimilarity) => nlu with { Scoring = nlu.Scoring with { OutOfDomainSimilarity = value } },
                 nameof(ClassifierFeatureOptions.WordWeight) => nlu with { Features = nlu.Features with { WordWeight = value } },
                 nameof(ClassifierFeatureOptions.PrefixLength) => nlu with { Features = nlu.Features with { PrefixLength = (int)value } },
+                nameof(IntentScoringOptions.DiscriminativeWeight) => nlu with { Scoring = nlu.Scoring with { DiscriminativeWeight = value } },
+                // "CharNGramLengths=345": the n-gram lengths as digits.
+                nameof(ClassifierFeatureOptions.CharNGramLengths) => nlu with { Features = nlu.Features with { CharNGramLengths = [.. parts[1].Select(c => c - '0')] } },
                 nameof(RoutingOptions.IntentThreshold) or nameof(RoutingOptions.ClarifyThreshold) or nameof(RoutingOptions.ClarifyCloseness)
                     or nameof(RoutingOptions.MatterEvidence) or nameof(RoutingOptions.CommandMatterEvidence) => nlu,
                 _ => throw new FormatException($"--routing-set: unknown option '{parts[0]}'"),
