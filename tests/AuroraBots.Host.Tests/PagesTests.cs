@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AuroraBots.Builder;
+using AuroraBots.Widget.Tenants;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AuroraBots.Host.Tests;
 
@@ -113,10 +115,32 @@ public partial class PagesTests(HostFactory factory) : IClassFixture<HostFactory
     [InlineData("/demo-sites/tampere/nothing-here")]
     [InlineData("/demo-sites/tampere/..%2Findex")]
     [InlineData("/demo-sites/TAMPERE/")]
+    [InlineData("/demo-sites/atlantis/theme.css")]
     public async Task Unknown_demo_pages_are_404(string path)
     {
         var response = await factory.CreateClient().GetAsync(path);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("oulu")]
+    [InlineData("turku")]
+    [InlineData("tampere")]
+    [InlineData("vaasa")]
+    public async Task A_demo_site_is_coloured_with_its_tenants_configured_widget_theme(string tenant)
+    {
+        var theme = factory.Services.GetRequiredService<IOptionsMonitor<WidgetOptions>>().CurrentValue.Tenants[tenant].Theme;
+        var client = factory.CreateClient();
+        Assert.Contains($"href=\"/demo-sites/{tenant}/theme.css\"", await client.GetStringAsync($"/demo-sites/{tenant}/"));
+
+        var response = await client.GetAsync($"/demo-sites/{tenant}/theme.css");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        var css = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"--primary: {theme.Primary};", css);
+        Assert.Contains($"--on-primary: {theme.OnPrimary};", css);
+        Assert.Contains($"--page: {theme.Background};", css);
+        Assert.Contains($"--text: {theme.Text};", css);
     }
 
     [GeneratedRegex("<script[^>]*>", RegexOptions.IgnoreCase)]

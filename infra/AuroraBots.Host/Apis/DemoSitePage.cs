@@ -60,6 +60,10 @@ internal static class DemoSitePage
         };
     }
 
+    /// <summary>The custom properties site.css reads (<c>--primary</c>, <c>--on-primary</c>, <c>--page</c>, <c>--text</c>).</summary>
+    public static string ThemeCss(ThemeOptions theme) =>
+        $":root {{ --primary: {theme.Primary}; --on-primary: {theme.OnPrimary}; --page: {theme.Background}; --text: {theme.Text}; }}\n";
+
     private static string Name(TenantOptions tenant, string language) =>
         tenant.DisplayName.GetValueOrDefault(language) ?? tenant.DisplayName.Values.FirstOrDefault() ?? "";
 

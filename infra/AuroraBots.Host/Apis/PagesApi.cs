@@ -24,6 +24,7 @@ public static class PagesApi
         app.MapGet("/handoff/{botId}", HandoffLanding);
         // Pages have no extension (site.css and logo.svg next to them are static files).
         app.MapGet("/demo-sites/{site:regex(^[a-z0-9-]+$)}/{page:regex(^[a-z0-9-]+$)?}", DemoSite);
+        app.MapGet("/demo-sites/{site:regex(^[a-z0-9-]+$)}/theme.css", DemoSiteTheme);
         return app;
     }
 
@@ -91,6 +92,17 @@ public static class PagesApi
         // The page's own values first: {{base}} etc. inside them ({{main}}) are filled after.
         var html = PageTemplates.Fill(templates.Find("demo-sites/site.html")!, values);
         return Html(context, html, WebChatPagePolicy.For(nonce, CallerOriginOf(chatOrigin)));
+    }
+
+    /// <summary>
+    /// The demo site's colours are the tenant's widget theme (<c>Widget:Tenants:&lt;id&gt;:Theme</c>), so a municipality
+    /// configures them once and its site and chat panel match; the colours were checked (format, contrast) at startup.
+    /// </summary>
+    internal static Results<ContentHttpResult, NotFound> DemoSiteTheme(string site, HttpContext context, IOptionsMonitor<WidgetOptions> widget)
+    {
+        if (!widget.CurrentValue.Tenants.TryGetValue(site, out var tenant)) return TypedResults.NotFound();
+        context.Response.Headers.CacheControl = "no-cache";
+        return TypedResults.Content(DemoSitePage.ThemeCss(tenant.Theme), "text/css; charset=utf-8", Encoding.UTF8);
     }
 
     private static string CallerOriginOf(string url) => new Uri(url).GetLeftPart(UriPartial.Authority);
