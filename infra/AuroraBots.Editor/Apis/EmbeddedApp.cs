@@ -59,6 +59,7 @@ public sealed class EmbeddedApp(Assembly assembly, string resourcePrefix, Func<s
         ".html" => "text/html; charset=utf-8",
         ".css" => "text/css; charset=utf-8",
         ".js" or ".mjs" => "text/javascript; charset=utf-8",
+        ".json" => "application/json; charset=utf-8", // JSON modules (import … with { type: 'json' }) need this type
         ".svg" => "image/svg+xml",
         ".png" => "image/png",
         ".wav" => "audio/wav",

@@ -1,6 +1,6 @@
 // The agent console: sign-in, queues, the agent's chats, one open chat (polled), messages citizens left.
 import { api, ApiError } from './api.mjs';
-import { language, setLanguage, t } from './i18n.mjs';
+import { language, languageName, setLanguage, t } from './i18n.mjs';
 
 const $ = (id) => document.getElementById(id);
 const state = { me: null, desk: null, chat: null, watermark: 0, seenWaiting: new Set(), firstDesk: true, typingSentAt: 0, requests: [] };
@@ -152,7 +152,7 @@ function renderQueues() {
     queue.waiting.length === 0
       ? h('p', { class: 'muted' }, t('emptyQueue'))
       : h('ul', { class: 'plain' }, queue.waiting.map((entry, index) => h('li', {},
-        h('span', {}, `${index + 1}. ${t('languageName')[entry.language] ?? entry.language} · ${t('waiting', minutes(entry.waitingSeconds))}`),
+        h('span', {}, `${index + 1}. ${languageName(entry.language)} · ${t('waiting', minutes(entry.waitingSeconds))}`),
         h('button', { type: 'button', onclick: () => accept(entry.conversationId), 'aria-label': `${t('accept')}: ${queue.name} ${index + 1}` }, t('accept'))))))));
   $('transfer-to').replaceChildren(...desk.queues.map((q) => h('option', { value: q.bot }, q.name)));
   if (state.chat) $('transfer-to').value = state.chat.bot;
@@ -161,7 +161,7 @@ function renderQueues() {
 function renderMine() {
   const mine = state.desk.myChats;
   $('my-chats').replaceChildren(...(mine.length === 0 ? [h('li', { class: 'muted' }, t('none'))] : mine.map((chat) => h('li', {},
-    h('span', {}, `${botName(chat.bot)} · ${t('languageName')[chat.language] ?? chat.language}${chat.citizenTyping ? ' · ' + t('typing') : ''}`),
+    h('span', {}, `${botName(chat.bot)} · ${languageName(chat.language)}${chat.citizenTyping ? ' · ' + t('typing') : ''}`),
     h('button', { type: 'button', class: 'secondary', onclick: () => openChat(chat.conversationId), 'aria-current': state.chat?.conversationId === chat.conversationId ? 'true' : null }, t('open'))))));
   $('requests-count').textContent = String(state.desk.openContactRequests);
 }
@@ -236,9 +236,9 @@ function renderChat() {
   $('chat-body').hidden = !chat;
   if (!chat) { $('chat-title').textContent = t('noChat'); return; }
   $('chat-title').textContent = chat.botName;
-  const languageName = t('languageName')[chat.language] ?? chat.language;
+  const spoken = languageName(chat.language);
   const ended = chat.state === 'ended';
-  $('chat-meta').textContent = t('chatIn', ended ? t('ended') : t('active'), languageName)
+  $('chat-meta').textContent = t('chatIn', ended ? t('ended') : t('active'), spoken)
     + (ended ? ' – ' + (chat.endedBy === 'citizen' ? t('endedByCitizen') : t('endedByAgent')) : '');
   $('shared').replaceChildren(
     h('li', {}, chat.transcriptShared ? t('transcriptShared') : t('transcriptNew')),
@@ -303,7 +303,7 @@ function renderRequests() {
   const list = state.requests;
   const date = (iso) => new Date(iso).toLocaleString(language());
   $('requests').replaceChildren(...(list.length === 0 ? [h('li', { class: 'muted' }, t('noRequests'))] : list.map((r) => h('li', { class: r.done ? 'done' : '' },
-    h('p', {}, h('strong', {}, `${r.botName}`), ` · ${date(r.createdAt)} · ${t('languageName')[r.language] ?? r.language}`),
+    h('p', {}, h('strong', {}, `${r.botName}`), ` · ${date(r.createdAt)} · ${languageName(r.language)}`),
     h('p', {}, `${r.method === 'phone' ? t('phone') : t('email')}: `, r.method === 'phone' ? h('a', { href: `tel:${r.contact.replace(/\s/g, '')}` }, r.contact) : h('a', { href: `mailto:${r.contact}` }, r.contact)),
     h('p', {}, r.message),
     h('p', { class: 'muted' }, `${r.done ? t('done', r.doneBy ?? '') + ' · ' : ''}${t('expires', date(r.expiresAt))}`),
