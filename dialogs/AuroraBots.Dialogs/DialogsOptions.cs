@@ -29,6 +29,9 @@ public sealed class DialogsOptions
     /// <summary>Minimum language-detection confidence to switch the conversation language from one message.</summary>
     public double LanguageSwitchConfidence { get; set; } = 0.55;
 
+    /// <summary>Recent short messages whose NLU analysis is reused (0: none); see <c>AuroraBots.Nlu.NluOptions.AnalysisCacheSize</c>.</summary>
+    public int NluAnalysisCacheSize { get; set; } = 4096;
+
     /// <summary>Watch the bots content folder and reload on change (keeping the last valid content on errors).</summary>
     public bool HotReload { get; set; } = true;
 

@@ -67,7 +67,7 @@ public static class DialogsServiceCollectionExtensions
         services.TryAddSingleton(sp => new DialogContentValidator(sp.GetRequiredService<IFlowActionCatalog>(), sp.GetRequiredService<Languages>()));
         services.TryAddSingleton(options.Yaml);
         services.TryAddSingleton(sp => new DialogContentLoader(sp.GetRequiredService<DialogContentValidator>(), options.Yaml, sp.GetRequiredService<Languages>()));
-        services.TryAddSingleton<INluService>(new NluEngineService());
+        services.TryAddSingleton<INluService>(new NluEngineService(new AuroraBots.Nlu.NluOptions { AnalysisCacheSize = options.NluAnalysisCacheSize }));
 
         // Refuse invalid content right away (actions are checked again once plugins are known, at start-up).
         var path = ResolvePath(options, configuration[HostDefaults.ContentRootKey]);

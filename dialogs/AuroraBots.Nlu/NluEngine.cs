@@ -15,12 +15,16 @@ public sealed class NluEngine
 {
     private readonly FrozenDictionary<string, IntentClassifier> _classifiers;
     private readonly LanguageDetector _detector;
+    private readonly AnalysisCache _cache;
+    private readonly Func<string, string?, NluResult> _analyseUncached;
 
     private NluEngine(FrozenDictionary<string, IntentClassifier> classifiers, LanguageDetector detector, NluOptions options)
     {
         _classifiers = classifiers;
         _detector = detector;
         Options = options;
+        _cache = new AnalysisCache(options.AnalysisCacheSize, options.AnalysisCacheMaxLength);
+        _analyseUncached = AnalyseUncached;
     }
 
     public NluOptions Options { get; }
@@ -66,10 +70,16 @@ public sealed class NluEngine
     /// <summary>
     /// Analyses one user utterance. The language is the detected one when the detector is confident
     /// (<see cref="NluOptions.LanguageSwitchConfidence"/>); otherwise the conversation's language is kept.
+    /// A short message analysed recently is answered from <see cref="AnalysisCache"/> (same text, same result).
     /// </summary>
     public NluResult Analyse(string text, string? conversationLanguage = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return _cache.GetOrAdd(text, conversationLanguage, _analyseUncached);
+    }
+
+    private NluResult AnalyseUncached(string text, string? conversationLanguage)
+    {
         if (text.Length > Options.MaxAnalysedLength)
         {
             // A chat turn is short; a pasted document must not cost the host seconds of CPU.

@@ -23,6 +23,15 @@ public sealed record NluOptions
     /// <summary>Longer messages are analysed on their first this many characters (entity positions stay valid).</summary>
     public int MaxAnalysedLength { get; init; } = 2000;
 
+    /// <summary>
+    /// Analyses of this many recent short messages are kept and reused (0: none). Short answers repeat across users
+    /// (buttons, yes/no, numbers); see <see cref="AnalysisCache"/>.
+    /// </summary>
+    public int AnalysisCacheSize { get; init; } = 4096;
+
+    /// <summary>Only messages up to this many characters are cached: long free text rarely repeats.</summary>
+    public int AnalysisCacheMaxLength { get; init; } = 64;
+
     public ClassifierFeatureOptions Features { get; init; } = new();
 
     public IntentScoringOptions Scoring { get; init; } = new();
