@@ -43,9 +43,11 @@ public sealed class DialogEngine(IDialogContent content, ConversationStateStore 
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             LoadedState loaded;
+            CommittedTurn? committedBefore;
             try
             {
                 loaded = await store.LoadForTurnAsync(conversationId, cancellationToken);
+                committedBefore = loaded.LastTurnFor(activity.Id);
             }
             catch (StateUnavailableException ex)
             {
@@ -53,9 +55,9 @@ public sealed class DialogEngine(IDialogContent content, ConversationStateStore 
                 await SendApologyAsync(turnContext, runtime, EngineTexts.StateUnavailable, cancellationToken);
                 return;
             }
-            if (activity.Id is not null && loaded.LastTurn?.ActivityId == activity.Id)
+            if (committedBefore is not null)
             {
-                await SendAsync(turnContext, loaded.LastTurn.Replies, cancellationToken);
+                await SendAsync(turnContext, committedBefore.Replies, cancellationToken);
                 return;
             }
 

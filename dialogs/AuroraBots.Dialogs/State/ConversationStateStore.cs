@@ -27,8 +27,7 @@ public sealed class ConversationStateStore(IStateStorage storage, DialogsOptions
         try
         {
             var state = stored.State is null ? null : JsonSerializer.Deserialize(stored.State, StateJsonContext.Default.ConversationState);
-            var turn = stored.Turn is null ? null : JsonSerializer.Deserialize(stored.Turn, StateJsonContext.Default.CommittedTurn);
-            return new LoadedState(state, stored.Version, turn);
+            return new LoadedState(state, stored.Version, stored.Turn);
         }
         catch (JsonException ex) { throw new StateUnavailableException("Stored conversation state is unreadable.", ex); }
     }
@@ -65,7 +64,40 @@ public sealed class ConversationStateStore(IStateStorage storage, DialogsOptions
 }
 
 /// <summary>A loaded state (null: new conversation), the version it was saved as, and the turn committed with it.</summary>
-public sealed record LoadedState(ConversationState? State, long Version, CommittedTurn? LastTurn);
+public sealed class LoadedState(ConversationState? state, long version, byte[]? lastTurn)
+{
+    public ConversationState? State { get; } = state;
+    public long Version { get; } = version;
+
+    /// <summary>
+    /// The committed turn when it answered <paramref name="activityId"/> (a turn run again), else null. Nearly every
+    /// turn is a new activity: only the id is read then, not the replies (which would cost as much as the state).
+    /// </summary>
+    public CommittedTurn? LastTurnFor(string? activityId)
+    {
+        if (activityId is null || lastTurn is null || CommittedActivityId(lastTurn) != activityId) return null;
+        try { return JsonSerializer.Deserialize(lastTurn, StateJsonContext.Default.CommittedTurn); }
+        catch (JsonException ex) { throw new StateUnavailableException("Stored conversation turn is unreadable.", ex); }
+    }
+
+    private static string? CommittedActivityId(byte[] json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isId = reader.ValueTextEquals("activityId"u8);
+                reader.Read();
+                if (isId) return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                reader.Skip();
+            }
+            return null;
+        }
+        catch (JsonException ex) { throw new StateUnavailableException("Stored conversation turn is unreadable.", ex); }
+    }
+}
 
 /// <summary>
 /// The turn that produced a saved state: the incoming activity's id and the replies it sent. A turn that runs again
