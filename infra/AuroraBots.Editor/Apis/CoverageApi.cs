@@ -1,6 +1,7 @@
 using AuroraBots.Dialogs.Content;
 using AuroraBots.Editor.Coverage;
 using AuroraBots.Editor.Storage;
+using AuroraBots.Platform;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,6 +18,6 @@ public static class CoverageApi
         return api;
     }
 
-    public static async Task<Ok<IReadOnlyList<BotCoverage>>> CoverageAsync(IEditorStore store, TranslationHistory history, YamlLimits limits, CancellationToken cancellationToken) =>
-        TypedResults.Ok(TranslationCoverage.Analyze(await store.ReadDraftFilesAsync(cancellationToken), await history.ReadAsync(cancellationToken), limits, cancellationToken));
+    public static async Task<Ok<IReadOnlyList<BotCoverage>>> CoverageAsync(IEditorStore store, TranslationHistory history, YamlLimits limits, Languages languages, CancellationToken cancellationToken) =>
+        TypedResults.Ok(TranslationCoverage.Analyze(await store.ReadDraftFilesAsync(cancellationToken), await history.ReadAsync(cancellationToken), limits, languages, cancellationToken));
 }

@@ -1,5 +1,6 @@
 using AuroraBots.Editor.Storage;
 using AuroraBots.Editor.Versions;
+using AuroraBots.Platform;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,12 +24,12 @@ public static class DraftChangesApi
         return api;
     }
 
-    public static async Task<Ok<DraftChangesResult>> ChangesAsync(IEditorStore store, CancellationToken cancellationToken)
+    public static async Task<Ok<DraftChangesResult>> ChangesAsync(IEditorStore store, Languages languages, CancellationToken cancellationToken)
     {
         var newest = (await store.ListVersionsAsync(cancellationToken)).MaxBy(v => v.Number);
         var live = newest is null ? null : await store.GetVersionAsync(newest.Number, cancellationToken);
         var liveFiles = live?.Files ?? new Dictionary<string, string>();
         var draft = await store.ReadDraftFilesAsync(cancellationToken);
-        return TypedResults.Ok(new DraftChangesResult(live?.Info.Number, VersionDiff.Compare(liveFiles, draft), TextDiff.Compare(liveFiles, draft, null)));
+        return TypedResults.Ok(new DraftChangesResult(live?.Info.Number, VersionDiff.Compare(liveFiles, draft), TextDiff.Compare(liveFiles, draft, null, languages)));
     }
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using AuroraBots.AuroraAI.CodeLists;
+using AuroraBots.Platform;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,13 +21,12 @@ public static class MunicipalitiesApi
         return api;
     }
 
-    public static Results<Ok<IReadOnlyList<MunicipalityOption>>, ProblemHttpResult> List(string? lang)
+    public static Results<Ok<IReadOnlyList<MunicipalityOption>>, ProblemHttpResult> List(string? lang, Languages languages)
     {
-        var language = string.IsNullOrWhiteSpace(lang) ? "fi" : lang;
-        if (language is not ("fi" or "sv" or "en"))
-            return TypedResults.Problem("lang is fi, sv or en.", statusCode: StatusCodes.Status400BadRequest);
-        var culture = CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : language == "sv" ? "sv-FI" : "fi-FI");
-        var comparer = StringComparer.Create(culture, ignoreCase: true);
+        var language = string.IsNullOrWhiteSpace(lang) ? languages.Fallback : lang;
+        if (!languages.IsSupported(language))
+            return TypedResults.Problem($"lang is one of {string.Join(", ", languages.Supported)}.", statusCode: StatusCodes.Status400BadRequest);
+        var comparer = StringComparer.Create(Languages.CultureOf(language), ignoreCase: true);
         IReadOnlyList<MunicipalityOption> options = [.. AuroraCodeLists.Default.MunicipalityNames
             .Select(m => new MunicipalityOption(m.Key, m.Value.In(language)))
             .OrderBy(m => m.Name, comparer)];

@@ -4,6 +4,7 @@ using AuroraBots.Editor.Security;
 using AuroraBots.Editor.Storage;
 using AuroraBots.Editor.Transcripts;
 using AuroraBots.Editor.Versions;
+using AuroraBots.Platform;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -43,13 +44,13 @@ public static class VersionsApi
 
     /// <summary>Changed translated texts between two versions, optionally only those whose <paramref name="language"/> wording changed.</summary>
     public static async Task<Results<Ok<TextDiffResult>, NotFound, ProblemHttpResult>> TextDiffAsync(
-        int from, int to, string? language, IEditorStore store, CancellationToken cancellationToken)
+        int from, int to, string? language, IEditorStore store, Languages languages, CancellationToken cancellationToken)
     {
         if (language is not null && (language.Length != 2 || !language.All(char.IsAsciiLetterLower)))
             return TypedResults.Problem("language is a two-letter code such as fi, sv or en.", statusCode: StatusCodes.Status400BadRequest);
         if (await store.GetVersionAsync(from, cancellationToken) is not { } a || await store.GetVersionAsync(to, cancellationToken) is not { } b)
             return TypedResults.NotFound();
-        return TypedResults.Ok(new TextDiffResult(from, to, language, TextDiff.Compare(a.Files, b.Files, language)));
+        return TypedResults.Ok(new TextDiffResult(from, to, language, TextDiff.Compare(a.Files, b.Files, language, languages)));
     }
 
     public static async Task<Results<Created<PublishResponse>, UnprocessableEntity<InvalidDraftResponse>, Conflict<EditorMessageResponse>, ProblemHttpResult>> PublishAsync(

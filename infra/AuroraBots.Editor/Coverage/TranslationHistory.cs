@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AuroraBots.Editor.Storage;
+using AuroraBots.Platform;
 
 namespace AuroraBots.Editor.Coverage;
 
@@ -9,9 +10,9 @@ namespace AuroraBots.Editor.Coverage;
 /// A mark lapses when that language's value changes (the translation was updated). Kept in <c>DataPath/translations.json</c>
 /// (<see cref="FileTranslationHistoryStore"/>) or in Redis (<see cref="RedisTranslationHistoryStore"/>).
 /// </summary>
-public sealed class TranslationHistory(ITranslationHistoryStore store, TimeProvider time)
+public sealed class TranslationHistory(ITranslationHistoryStore store, TimeProvider time, Languages? languages = null)
 {
-    public TranslationHistory(string dataPath, TimeProvider time) : this(new FileTranslationHistoryStore(dataPath), time) { }
+    public TranslationHistory(string dataPath, TimeProvider time, Languages? languages = null) : this(new FileTranslationHistoryStore(dataPath), time, languages) { }
 
     /// <summary>
     /// A stale language: its value's hash when marked, which languages changed then, and (<see cref="ChangedFrom"/>) the
@@ -46,8 +47,8 @@ public sealed class TranslationHistory(ITranslationHistoryStore store, TimeProvi
     public async Task RecordAsync(string file, string? before, string after, string user, CancellationToken cancellationToken)
     {
         if (before is null || !TranslationCoverage.IsTextFile(file)) return;
-        var old = TranslationCoverage.TextsOf(before);
-        var now = TranslationCoverage.TextsOf(after);
+        var old = TranslationCoverage.TextsOf(before, platform: languages);
+        var now = TranslationCoverage.TextsOf(after, platform: languages);
         await store.UpdateAsync(marks =>
         {
             var dirty = false;

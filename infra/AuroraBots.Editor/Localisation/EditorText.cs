@@ -14,6 +14,8 @@ namespace AuroraBots.Editor.Localisation;
 public static class EditorText
 {
     public const string Fallback = "en";
+    // The languages of the editor's OWN UI text table (messages.json), not the languages bots speak (those are the
+    // platform's Languages): the editor can only be shown in languages someone translated its table into.
     public static readonly IReadOnlyList<string> Languages = ["fi", "sv", "en"];
 
     private static readonly Lazy<(Dictionary<string, Dictionary<string, string>> Messages, Dictionary<string, Dictionary<string, string>> Validation)> table = new(Load);

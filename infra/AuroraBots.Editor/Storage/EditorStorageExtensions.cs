@@ -41,8 +41,8 @@ public static class EditorStorageExtensions
             ? new AuditLog(new RedisAuditStore(sp.GetRequiredService<RedisEditorConnection>()), sp.GetRequiredService<TimeProvider>())
             : new AuditLog(sp.GetRequiredService<EditorPathsOptions>().DataPath, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => UsesRedis(sp)
-            ? new TranslationHistory(new RedisTranslationHistoryStore(sp.GetRequiredService<RedisEditorConnection>()), sp.GetRequiredService<TimeProvider>())
-            : new TranslationHistory(sp.GetRequiredService<EditorPathsOptions>().DataPath, sp.GetRequiredService<TimeProvider>()));
+            ? new TranslationHistory(new RedisTranslationHistoryStore(sp.GetRequiredService<RedisEditorConnection>()), sp.GetRequiredService<TimeProvider>(), sp.GetService<Languages>())
+            : new TranslationHistory(sp.GetRequiredService<EditorPathsOptions>().DataPath, sp.GetRequiredService<TimeProvider>(), sp.GetService<Languages>()));
         services.TryAddSingleton(sp => Records(sp, "users", EditorJsonContext.Default.ManagedUser, EditorJsonContext.Default.ListManagedUser, ManagedUser.KeyOf));
         services.TryAddSingleton(sp => Records(sp, "stamps", EditorJsonContext.Default.UserStamp, EditorJsonContext.Default.ListUserStamp, Security.UserStamp.KeyOf));
         services.TryAddSingleton(sp => Records(sp, "reviews", EditorJsonContext.Default.Review, EditorJsonContext.Default.ListReview, r => r.Id));

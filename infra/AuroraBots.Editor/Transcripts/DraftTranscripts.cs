@@ -8,6 +8,7 @@ using AuroraBots.Dialogs.Transcripts;
 using AuroraBots.DirectLine.Store;
 using AuroraBots.Editor.Preview;
 using AuroraBots.Editor.Storage;
+using AuroraBots.Platform;
 using AuroraBots.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using YamlDotNet.Core;
@@ -32,10 +33,9 @@ public sealed record RecordResult(RecordOutcome Outcome, string? Path = null, st
 /// Transcript tests in the editor: list the draft's tests, run them against the draft (a snapshot of the last valid
 /// draft, so a save during a run cannot mix two versions), and record a preview conversation as a new test.
 /// </summary>
-public sealed class DraftTranscripts(IEditorStore store, DraftDialogContent draft, EditorService editor, ConversationStateStore states, IServiceProvider services)
+public sealed class DraftTranscripts(IEditorStore store, DraftDialogContent draft, EditorService editor, ConversationStateStore states,
+    Languages platform, IServiceProvider services)
 {
-    private static readonly string[] AllLanguages = ["fi", "sv", "en"];
-
     public async Task<IReadOnlyList<TranscriptTestInfo>> ListAsync(string? bot, CancellationToken cancellationToken)
     {
         var content = draft.Current.Content;
@@ -49,7 +49,7 @@ public sealed class DraftTranscripts(IEditorStore store, DraftDialogContent draf
                 try { test = TranscriptRunner.Parse(read.Content); }
                 catch (YamlException) { /* listed by file name; running it reports the syntax error */ }
             }
-            var languages = test?.Languages ?? (content.Bots.TryGetValue(test?.Bot ?? file.Bot, out var owner) ? [.. owner.Languages] : [.. AllLanguages]);
+            var languages = test?.Languages ?? (content.Bots.TryGetValue(test?.Bot ?? file.Bot, out var owner) ? [.. owner.Languages] : [.. platform.Supported]);
             tests.Add(new TranscriptTestInfo(file.Path, file.Bot, test?.Name ?? Path.GetFileNameWithoutExtension(file.Path), languages));
         }
         return tests;

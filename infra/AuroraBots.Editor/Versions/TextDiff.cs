@@ -1,4 +1,5 @@
 using AuroraBots.Editor.Coverage;
+using AuroraBots.Platform;
 
 namespace AuroraBots.Editor.Versions;
 
@@ -14,13 +15,14 @@ public sealed record TextDiffResult(int From, int To, string? Language, IReadOnl
 /// </summary>
 public static class TextDiff
 {
-    public static IReadOnlyList<TextChange> Compare(IReadOnlyDictionary<string, string> from, IReadOnlyDictionary<string, string> to, string? language)
+    public static IReadOnlyList<TextChange> Compare(IReadOnlyDictionary<string, string> from, IReadOnlyDictionary<string, string> to, string? language,
+        Languages? platform = null)
     {
         var changes = new List<TextChange>();
         foreach (var file in from.Keys.Union(to.Keys).Where(TranslationCoverage.IsTextFile).Order(StringComparer.Ordinal))
         {
-            var before = TranslationCoverage.TextsOf(from.GetValueOrDefault(file));
-            var after = TranslationCoverage.TextsOf(to.GetValueOrDefault(file));
+            var before = TranslationCoverage.TextsOf(from.GetValueOrDefault(file), platform: platform);
+            var after = TranslationCoverage.TextsOf(to.GetValueOrDefault(file), platform: platform);
             foreach (var path in before.Keys.Union(after.Keys).Order(StringComparer.Ordinal))
             {
                 var a = before.GetValueOrDefault(path);

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Text;
 using System.Text.Json.Nodes;
+using AuroraBots.Platform;
 using AuroraBots.Widget.Tenants;
 
 namespace AuroraBots.Host.Apis;
@@ -15,15 +16,16 @@ namespace AuroraBots.Host.Apis;
 internal static class DemoSitePage
 {
     public static readonly IReadOnlyList<string> Pages = ["index", "services"];
-    private static readonly string[] Languages = ["fi", "sv", "en"];
     private static readonly Lazy<JsonObject> texts = new(Load);
 
     /// <summary>The placeholder values of site.html (already HTML-encoded), or null for an unknown page.</summary>
-    public static Dictionary<string, string>? Values(string tenantId, TenantOptions tenant, string page, string basePath)
+    public static Dictionary<string, string>? Values(string tenantId, TenantOptions tenant, string page, string basePath, Languages languages)
     {
         if (!Pages.Contains(page)) return null;
-        var language = Languages.Contains(tenant.DefaultLanguage) ? tenant.DefaultLanguage : "fi";
-        // Bilingual: the tenant's second language is the other national language (Turku, Vaasa: sv then fi).
+        // The page speaks a language its text table has: the tenant's, else the platform's fallback, else the table's first.
+        var language = new[] { tenant.DefaultLanguage, languages.Fallback }.FirstOrDefault(texts.Value.ContainsKey) ?? texts.Value.First().Key;
+        // Bilingual: the tenant's second language is the other national language (Turku, Vaasa: sv then fi). Finland's
+        // two national languages are a fact of the country, not a configurable list.
         var other = tenant.Languages.Skip(1).FirstOrDefault() is { } second && second != language && second is "fi" or "sv" && language is "fi" or "sv" ? second : null;
         string Text(string key, string lang = "") => Encode(Say(lang is "" ? language : lang, key).Replace("{site}", Name(tenant, lang is "" ? language : lang)));
 

@@ -70,14 +70,14 @@ public static class PagesApi
     }
 
     internal static Results<ContentHttpResult, NotFound> DemoSite(
-        string site, string? page, HttpContext context, PageTemplates templates, WidgetAssets assets, IOptionsMonitor<WidgetOptions> widget)
+        string site, string? page, HttpContext context, PageTemplates templates, WidgetAssets assets, IOptionsMonitor<WidgetOptions> widget, Languages languages)
     {
         var name = string.IsNullOrEmpty(page) ? "index" : page.EndsWith(".html", StringComparison.Ordinal) ? page[..^5] : page;
         if (!IsSafeSegment(site) || !IsSafeSegment(name)) return TypedResults.NotFound();
         // One template for every tenant's site, filled from its widget configuration (Widget:Tenants:<id>).
         if (!widget.CurrentValue.Tenants.TryGetValue(site, out var tenant))
             return TypedResults.NotFound();
-        var values = DemoSitePage.Values(site, tenant, name, WebUtility.HtmlEncode(context.Request.PathBase.ToString()));
+        var values = DemoSitePage.Values(site, tenant, name, WebUtility.HtmlEncode(context.Request.PathBase.ToString()), languages);
         if (values is null) return TypedResults.NotFound();
 
         var nonce = WebChatPagePolicy.NewNonce();

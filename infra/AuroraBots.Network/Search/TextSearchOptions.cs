@@ -5,6 +5,17 @@ public sealed class TextSearchOptions
 {
     public StemmingMode Stemming { get; set; } = StemmingMode.Snowball;
 
+    /// <summary>The query languages when <see cref="QueryLanguages"/> lists none: the catalogue's (fi, sv, en).</summary>
+    public static readonly IReadOnlyList<string> DefaultQueryLanguages = ["fi", "sv", "en"];
+
+    /// <summary>
+    /// The languages a query's words are stemmed in (each word as a term of every one). The network service is its
+    /// own deployable (it does not read the bots' <c>Languages</c> section); a language without a Snowball stemmer in
+    /// <see cref="Tokeniser"/> is stemmed as Finnish. Empty means <see cref="DefaultQueryLanguages"/> (a list default
+    /// would be appended to by the configuration binder, not replaced).
+    /// </summary>
+    public List<string> QueryLanguages { get; set; } = [];
+
     /// <summary>Weight of the compound/prefix match (query stem is the start of a longer indexed term); 0 disables it.</summary>
     public double PrefixWeight { get; set; } = 0.5;
 

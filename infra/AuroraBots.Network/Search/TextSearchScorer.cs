@@ -5,7 +5,7 @@ using AuroraBots.Network.Recommendation;
 namespace AuroraBots.Network.Search;
 
 /// <summary>
-/// Ranks services for free text: BM25 over the catalogue index. Query words are taken as fi, sv and en terms (the
+/// Ranks services for free text: BM25 over the catalogue index. Query words are taken as terms of each query language (fi, sv, en; the
 /// index holds the Finnish texts plus fi/sv/en code-list names), and Swedish or English service terms are also
 /// searched in Finnish through the <see cref="Glossary"/> (the request's <c>language</c> picks the side; both
 /// when absent). Scores are normalised to 0..1.
@@ -13,12 +13,13 @@ namespace AuroraBots.Network.Search;
 public sealed class TextSearchScorer(TextSearchOptions options)
 {
     private readonly Tokeniser _tokeniser = new(options.Stemming);
+    private readonly IReadOnlyList<string> _queryLanguages = options.QueryLanguages is { Count: > 0 } listed ? listed : TextSearchOptions.DefaultQueryLanguages;
 
     public List<ScoredService> Score(CatalogueSnapshot catalogue, string searchText, string? language, ServiceFilterSpec filter, int take)
     {
         var text = FilterSpecialCharacters(searchText);
         var terms = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var lang in (string[])["fi", "sv", "en"])
+        foreach (var lang in _queryLanguages)
             terms.UnionWith(_tokeniser.Terms(text, lang));
         if (terms.Count == 0) return [];
         var finnish = options.UseGlossary ? Glossary.Default.ToFinnish(text, language) : "";
