@@ -126,4 +126,29 @@ public sealed class SharedLogTests(RedisFixture redis) : IClassFixture<RedisFixt
         Assert.Equal(["one", "two", "reply"], (await a.Log.ReadAfterAsync("c", 0, 10, default))
             .Select(s => System.Text.Json.JsonSerializer.Deserialize(s.Json, SchemaJsonContext.Default.Activity)!.Text));
     }
+
+    [Fact]
+    public async Task An_append_that_queues_a_turn_takes_the_free_lease_in_the_same_step_and_never_a_held_one()
+    {
+        var (a, b) = (Instance(useRedis: true), Instance(useRedis: true));
+        await a.Log.TryCreateAsync(Record("c"), default);
+        var lease = TimeSpan.FromSeconds(5);
+
+        var first = await a.Log.AppendAsync("c", Message("one"), new AppendOptions("c:1", QueueTurn: true, TakeLease: lease), default);
+        Assert.True(first.Lease is { Fence: > 0 });
+        Assert.Equal(first.Json, first.Lease!.Value.Turn);
+        // The lease is taken: nobody else gets it, and a second instance's append leaves the turn to the holder.
+        Assert.Equal(default, await b.Turns.TryAcquireAsync("c", lease, default));
+        var second = await b.Log.AppendAsync("c", Message("two"), new AppendOptions("c:2", QueueTurn: true, TakeLease: lease), default);
+        Assert.Equal(new TurnLease(0, null), second.Lease);
+        // A retry is a duplicate: no grant is tried (the caller asks the turn store as before).
+        Assert.Null((await b.Log.AppendAsync("c", Message("two"), new AppendOptions("c:2", QueueTurn: true, TakeLease: lease), default)).Lease);
+
+        // The holder finds the second turn before it can release, and the fence it got is the one the turn store checks.
+        var step = await a.Turns.CompleteAsync("c", first.Lease.Value.Fence, default);
+        Assert.Equal(TurnCompletion.More, step.Completion);
+        Assert.Equal(second.Json, step.Next);
+        Assert.Equal(new TurnStep(TurnCompletion.Released), await a.Turns.CompleteAsync("c", first.Lease.Value.Fence, default));
+        Assert.Null((await a.Log.AppendAsync("c", Message("reply"), new AppendOptions("r:x#1"), default)).Lease);
+    }
 }

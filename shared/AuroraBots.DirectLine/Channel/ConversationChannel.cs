@@ -77,6 +77,7 @@ public sealed class ConversationChannel(
             await store.UpdateAsync(conversation, cancellationToken).ConfigureAwait(false);
         }
 
+        TurnLease? lease = null;
         if (activity.Type == ActivityTypes.Typing)
         {
             // Live only: shown to sockets, never stored; the bot still gets its turn.
@@ -85,11 +86,13 @@ public sealed class ConversationChannel(
         }
         else
         {
-            var result = await store.AppendAsync(conversation.Id, activity, new AppendOptions(ClientActivityKey(activity), QueueTurn: true), cancellationToken)
-                .ConfigureAwait(false);
+            var result = await store.AppendAsync(conversation.Id, activity,
+                new AppendOptions(ClientActivityKey(activity), QueueTurn: true, TakeLease: turns.LeaseDuration), cancellationToken).ConfigureAwait(false);
             activity.Id = result.Id;
+            lease = result.Lease;
         }
-        turns.Kick(conversation.Id);
+        // Held elsewhere: the holder (this or another instance) runs the turn before it can release the lease.
+        if (lease is not { Fence: 0 }) turns.Kick(conversation.Id, conversation, lease);
         return activity;
     }
 

@@ -35,20 +35,29 @@ public sealed class TurnQueue(
     internal Task QueueAsync(string conversationId, byte[] activityJson, CancellationToken cancellationToken) =>
         store.QueueAsync(conversationId, activityJson, cancellationToken);
 
-    /// <summary>Runs the conversation's waiting turns here unless another instance (or task) holds its lease.</summary>
-    public void Kick(string conversationId)
+    /// <summary>
+    /// Runs the conversation's waiting turns here unless another instance (or task) holds its lease.
+    /// <paramref name="known"/>: the conversation's record as the caller just read or wrote it (a POST), used for the
+    /// first turn instead of reading it again; records change only when a POST fills in the user and locale, before
+    /// it queues its turn. <paramref name="granted"/>: a lease the append already took (no second grant).
+    /// </summary>
+    public void Kick(string conversationId, ConversationRecord? known = null, TurnLease? granted = null)
     {
         // The turns outlive the HTTP request: do not let them inherit the request's async-local state (HttpContext, trace).
-        using (ExecutionContext.SuppressFlow()) _ = Task.Run(() => DrainAsync(conversationId));
+        using (ExecutionContext.SuppressFlow()) _ = Task.Run(() => DrainAsync(conversationId, known, granted));
     }
 
-    internal async Task DrainAsync(string conversationId)
+    /// <summary>How long a lease lasts unless renewed (for a store that grants it with the append, <see cref="AppendOptions.TakeLease"/>).</summary>
+    internal TimeSpan LeaseDuration => _lease;
+
+    /// <summary>Runs the waiting turns under <paramref name="granted"/>, or under a lease taken now.</summary>
+    internal async Task DrainAsync(string conversationId, ConversationRecord? known = null, TurnLease? granted = null)
     {
         var stopping = lifetime.ApplicationStopping;
         TurnLease lease;
         try
         {
-            lease = await store.TryAcquireAsync(conversationId, _lease, stopping).ConfigureAwait(false);
+            lease = granted ?? await store.TryAcquireAsync(conversationId, _lease, stopping).ConfigureAwait(false);
         }
         catch (Exception e) when (e is StoreUnavailableException or OperationCanceledException)
         {
@@ -68,7 +77,8 @@ public sealed class TurnQueue(
             {
                 if (json is not null)
                 {
-                    var conversation = await _conversations.Value.GetAsync(conversationId, held.Token).ConfigureAwait(false);
+                    var conversation = known ?? await _conversations.Value.GetAsync(conversationId, held.Token).ConfigureAwait(false);
+                    known = null; // later turns may come after a POST on another instance changed the record
                     // An expired conversation has nobody to answer: its leftover turns are dropped.
                     if (conversation is not null)
                         await RunTurnAsync(conversation, JsonSerializer.Deserialize(json, SchemaJsonContext.Default.Activity)!, fence, held.Token).ConfigureAwait(false);

@@ -37,8 +37,10 @@ public interface IConversationStore
 /// (a client retrying a POST with the same <c>clientActivityID</c>, or a re-run turn sending its n-th reply again)
 /// records nothing and returns the first one. <see cref="QueueTurn"/> also queues the recorded activity as a
 /// bot turn in the same atomic step. A non-zero <see cref="Fence"/> appends only while that turn lease is held.
+/// <see cref="TakeLease"/> (with <see cref="QueueTurn"/>) also takes the conversation's turn lease for that long
+/// when nobody holds it, in the same step: a POST then starts its turn without a separate grant round trip.
 /// </summary>
-public readonly record struct AppendOptions(string? RequestKey = null, bool QueueTurn = false, long Fence = 0);
+public readonly record struct AppendOptions(string? RequestKey = null, bool QueueTurn = false, long Fence = 0, TimeSpan? TakeLease = null);
 
 public enum AppendOutcome
 {
@@ -50,8 +52,13 @@ public enum AppendOutcome
     LeaseLost,
 }
 
-/// <summary>The outcome, the recorded sequence and id, and the recorded JSON (empty when the duplicate was trimmed away).</summary>
-public readonly record struct AppendResult(AppendOutcome Outcome, long Sequence, string Id, byte[] Json);
+/// <summary>
+/// The outcome, the recorded sequence and id, and the recorded JSON (empty when the duplicate was trimmed away).
+/// <see cref="Lease"/>: with <see cref="AppendOptions.TakeLease"/> on a new append, the grant (fence 0 = the lease is
+/// held, and its holder runs this turn before it can release it); null when no grant was tried (a duplicate, or a
+/// store that does not offer it: the caller then asks <see cref="ITurnStore.TryAcquireAsync"/>).
+/// </summary>
+public readonly record struct AppendResult(AppendOutcome Outcome, long Sequence, string Id, byte[] Json, TurnLease? Lease = null);
 
 /// <summary>The conversation store's backend (Redis) cannot be reached.</summary>
 public sealed class StoreUnavailableException(string message, Exception inner) : Exception(message, inner);

@@ -9,8 +9,8 @@ namespace AuroraBots.DirectLine.Store;
 /// Conversations in Redis, shared by every instance. Per conversation: <c>conv:{id}</c> (the record),
 /// <c>conv:{id}:head</c> (last sequence, last timestamp, last fencing token), <c>conv:{id}:log</c> (a sorted set
 /// scored by sequence) and <c>conv:{id}:requests</c> (request key → sequence, for idempotent appends). One Lua
-/// script (Store/Lua/append.lua) assigns the sequence, derives the id, stores, queues the turn and publishes the
-/// feed notification: Redis runs it atomically, so an append is fully applied or not at all. Every write renews a
+/// script (Store/Lua/append.lua) assigns the sequence, derives the id, stores, queues the turn (and takes its lease
+/// when asked) and publishes the feed notification: Redis runs it atomically, so an append is fully applied or not at all. Every write renews a
 /// TTL of <see cref="DirectLineOptions.ConversationIdleExpiry"/>.
 /// </summary>
 public sealed class RedisConversationStore(RedisConnection redis, TimeProvider time, IOptions<DirectLineOptions> options) : IConversationStore
@@ -49,6 +49,7 @@ public sealed class RedisConversationStore(RedisConnection redis, TimeProvider t
                 [
                     conversationId, prefix, suffix, timestamp.ToUnixTimeMilliseconds(), append.RequestKey ?? "",
                     append.QueueTurn ? "1" : "0", append.Fence, _maxActivities, (long)_ttl.TotalMilliseconds, keys.Feed.ToString(),
+                    append is { QueueTurn: true, TakeLease: { } lease } ? (long)lease.TotalMilliseconds : 0,
                 ]).ConfigureAwait(false))!;
                 switch ((int)result[0])
                 {
@@ -62,7 +63,8 @@ public sealed class RedisConversationStore(RedisConnection redis, TimeProvider t
                         var sequence = (long)result[1];
                         var id = Ids.ActivityId(conversationId, sequence);
                         activity.Id = id;
-                        return new AppendResult((int)result[0] == 1 ? AppendOutcome.Appended : AppendOutcome.Duplicate, sequence, id, (byte[])result[2]!);
+                        TurnLease? granted = result.Length > 3 ? new TurnLease((long)result[3], result.Length > 4 ? (byte[]?)result[4] : null) : null;
+                        return new AppendResult((int)result[0] == 1 ? AppendOutcome.Appended : AppendOutcome.Duplicate, sequence, id, (byte[])result[2]!, granted);
                 }
             }
         });
