@@ -28,8 +28,11 @@ const run = client === 'lean'
     return { ...result, settleMs: 1000 }; // runConversations waits 1 s for late replies
   };
 
+// Several BEFORE worktrees may be given, comma-separated (e.g. the last commit before the scale-out work and an
+// intermediate one), with as many comma-separated labels.
+const beforeLabels = (process.env.AURORABOTS_COMPARE_BEFORE_LABEL ?? '').split(',');
 const builds = [
-  { name: 'before', label: process.env.AURORABOTS_COMPARE_BEFORE_LABEL ?? path.basename(beforeRoot), root: beforeRoot },
+  ...beforeRoot.split(',').map((root, i) => ({ name: i ? `before${i + 1}` : 'before', label: beforeLabels[i] || path.basename(root), root })),
   { name: 'after', label: process.env.AURORABOTS_COMPARE_AFTER_LABEL ?? 'this checkout', root: repoRoot },
 ].map(b => {
   const dll = path.join(b.root, 'infra', 'AuroraBots.Host', 'bin', configuration, 'net10.0', 'AuroraBots.Host.dll');
@@ -46,17 +49,20 @@ try {
     await b.redis.start();
     started.push(b.redis);
     const port = await freePort();
-    b.host = new Host(i + 1, root, port, sharedEnvironment(b.redis.endpoint, `http://127.0.0.1:${port}`), b.build);
+    // Tiered JIT off by default: on a loaded 2-core machine the background tier-up thread is starved, so methods
+    // stay at tier 0 for thousands of turns and each round would measure a different mix of JIT tiers.
+    const jit = process.env.AURORABOTS_COMPARE_TIERED === '1' ? {} : { DOTNET_TieredCompilation: '0' };
+    b.host = new Host(i + 1, root, port, { ...sharedEnvironment(b.redis.endpoint, `http://127.0.0.1:${port}`), ...jit }, b.build);
     await b.host.start();
     started.push(b.host);
     // Warm-up: JIT tiers, NLU and connection pools, not measured.
-    await run(b.host.url, { count, turns }); // a whole unmeasured round: tiered JIT and PGO settle over thousands of turns
+    await run(b.host.url, { count, turns }); // a whole unmeasured round: JIT, NLU, connection pools
     b.rounds = [];
   }
   const redisCommands = redis => Number(/total_commands_processed:(\d+)/.exec(redis.cli('INFO', 'stats'))[1]);
   const clientCpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
   for (let round = 1; round <= rounds; round++) {
-    for (const b of round % 2 ? builds : [...builds].reverse()) { // A B, B A, A B …: neither always goes first
+    for (const b of round % 2 ? builds : [...builds].reverse()) { // A B, B A, A B …: none always goes first
       const serverBefore = cpuMs([b.host.proc.pid, b.redis.proc.pid]);
       const hostBefore = cpuMs([b.host.proc.pid]);
       const clientBefore = clientCpu();
@@ -86,7 +92,7 @@ try {
 
 const f = (v, d = 0) => (Number.isFinite(v) ? v.toFixed(d) : '-');
 const sum = (rows, k) => rows.reduce((s, r) => s + r[k], 0);
-console.log(`\nscale-compare: 1 host, own Redis (AOF), WebSocket, ${count} conversations × ${turns} turns, ${rounds} interleaved rounds, client ${client}, ${os.cpus().length} cores (${os.cpus()[0].model})`);
+console.log(`\nscale-compare: 1 host, own Redis (AOF), WebSocket, ${count} conversations × ${turns} turns, ${rounds} interleaved rounds, client ${client}, ${process.env.AURORABOTS_COMPARE_TIERED === '1' ? 'tiered JIT' : 'TieredCompilation=0'}, ${os.cpus().length} cores (${os.cpus()[0].model}), load ${os.loadavg()[0].toFixed(1)}`);
 console.log('build   (commit)          turns/s   p50 ms   p99 ms   host CPU ms/turn  Redis CPU ms/turn  Redis cmds/turn  client CPU ms/turn  lost  dup  order  failed   (medians over rounds; lost/dup/order/failed summed)');
 for (const b of builds) {
   const m = k => median(b.rounds.map(r => r[k]));

@@ -1,7 +1,7 @@
-// A lean Direct Line 3.0 client for load that measures the server, not the client: Node's fetch for the REST calls
-// and `ws` on the stream URL, the requests Web Chat makes (token, conversation, stream, activities with a
-// clientActivityID) without DirectLineJS's rxjs and xhr2 machinery, which at 200 conversations costs the client
-// more CPU than the host spends per turn. Replies are matched to posts by replyToId, as in chat.mjs.
+// A lean Direct Line 3.0 client for load: Node's fetch for the REST calls and `ws` on the stream URL, the requests
+// Web Chat makes (token, conversation, stream, activities with a clientActivityID) and nothing else: no rxjs
+// scheduling, retries or connection-status machinery between the measurement and the socket, so latency is "POST
+// sent → reply frame received". Replies are matched to posts by replyToId, as in chat.mjs.
 import crypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import { generateToken, script } from './chat.mjs';
