@@ -25,6 +25,14 @@ public class RoutingPolicyTests
     }
 
     [Fact]
+    public void A_language_request_yields_to_a_matter_in_the_same_message()
+    {
+        // "i am looking for work, i speak english and little finnish": the language is detected anyway; the job is the matter.
+        Assert.Equal("work_study", Decide(("switch_language", 0.79), ("work_study", 0.17), ("youth", 0.01)).Intent);
+        Assert.Equal("switch_language", Decide(("switch_language", 0.95), ("housing", 0.02)).Intent);
+    }
+
+    [Fact]
     public void Plain_help_stays_help() =>
         Assert.Equal("help", Decide(("help", 0.9), ("youth", 0.03)).Intent);
 

@@ -29,9 +29,11 @@ public sealed record RoutingOptions
     /// Conversation commands and small talk ("kiitos", "takaisin", "lopeta", "hei") whose short examples share words
     /// with matters ("koulutus jäi kesken ja haluan jatkaa" is not "cancel", "good afternoon" not "afternoon club"):
     /// when one of them wins but one of the bot's own matters scores at least <see cref="CommandMatterEvidence"/>,
-    /// the matter wins. Consent and data commands are not in the set: those are never overridden.
+    /// the matter wins. A language request counts as a command: "i am looking for work, i speak english" is a job matter,
+    /// and the language is detected on every turn anyway. Consent and data commands are not in the set: those are never
+    /// overridden.
     /// </summary>
-    public IReadOnlySet<string> CommandIntents { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "greeting", "thanks", "goodbye", "cancel", "back", "restart", "feedback" };
+    public IReadOnlySet<string> CommandIntents { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "greeting", "thanks", "goodbye", "cancel", "back", "restart", "feedback", "switch_language" };
 
     /// <summary>Score a bot's own matter needs to win over a command intent (tuned on tests/eval/routing/dev*.yaml).</summary>
     public double CommandMatterEvidence { get; init; } = 0.1;
