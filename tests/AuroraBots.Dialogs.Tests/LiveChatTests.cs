@@ -67,6 +67,8 @@ public sealed class LiveChatTests : IAsyncLifetime
     public async Task With_an_agent_messages_go_to_the_agent_but_a_crisis_still_gets_the_contacts()
     {
         await _engine.JoinAsync(_conversation, "sample", "fi");
+        await _engine.SayAsync(_conversation, "sample", "haluan puhua ihmisen kanssa", "fi");
+        await Choose(LiveChatChoices.ShareNew, "(button)", "fi");
         _live.Status = new LiveChatStatus(LiveChatStates.Active, 0, TimeSpan.Zero, "Maija");
 
         var ordinary = await _engine.SayAsync(_conversation, "sample", "Tarvitsen apua vuokra-asiassa", "fi");
@@ -81,6 +83,27 @@ public sealed class LiveChatTests : IAsyncLifetime
         // Still with the agent afterwards.
         Assert.Empty(await _engine.SayAsync(_conversation, "sample", "kiitos odotuksesta", "fi"));
         Assert.Equal(2, _live.CitizenMessages);
+    }
+
+    [Fact]
+    public async Task Only_a_conversation_that_queued_a_live_chat_asks_the_store_and_stops_once_it_has_ended()
+    {
+        await _engine.JoinAsync(_conversation, "sample", "en");
+        await _engine.SayAsync(_conversation, "sample", "hello", "en");
+        await _engine.SayAsync(_conversation, "sample", "what can you do", "en");
+        Assert.Equal(0, _live.Lookups); // no live chat was ever asked for: no store round trip per message
+
+        await _engine.SayAsync(_conversation, "sample", "can I talk to a real person", "en");
+        await Choose(LiveChatChoices.ShareNew, "(button)", "en");
+        var lookups = _live.Lookups;
+        Assert.NotEmpty(await _engine.SayAsync(_conversation, "sample", "are you there?", "en")); // "still waiting"
+        Assert.Equal(lookups + 1, _live.Lookups);
+
+        _live.Status = null; // the agent ended it
+        await _engine.SayAsync(_conversation, "sample", "hello again", "en");
+        lookups = _live.Lookups;
+        await _engine.SayAsync(_conversation, "sample", "what can you do", "en");
+        Assert.Equal(lookups, _live.Lookups);
     }
 
     [Fact]
@@ -133,7 +156,13 @@ public sealed class LiveChatTests : IAsyncLifetime
         public TimeSpan ContactRequestRetention => TimeSpan.FromDays(14);
 
         public Task<LiveChatAvailability> CheckAsync(string botId, CancellationToken cancellationToken) => Task.FromResult(Availability);
-        public Task<LiveChatStatus?> FindAsync(string conversationId, CancellationToken cancellationToken) => Task.FromResult(Status);
+        public int Lookups { get; private set; }
+
+        public Task<LiveChatStatus?> FindAsync(string conversationId, CancellationToken cancellationToken)
+        {
+            Lookups++;
+            return Task.FromResult(Status);
+        }
 
         public Task<LiveChatStatus> RequestAsync(LiveChatRequest request, CancellationToken cancellationToken)
         {

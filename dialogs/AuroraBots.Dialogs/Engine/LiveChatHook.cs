@@ -61,6 +61,12 @@ internal sealed class LiveChatHook(DialogTurn turn)
             set => turn.State.PendingLiveChat = value;
         }
 
+        public bool LiveChatRequested
+        {
+            get => turn.State.LiveChatRequested;
+            set => turn.State.LiveChatRequested = value;
+        }
+
         public IReadOnlyList<SharedAttribute> HeldAttributes() =>
         [
             .. AttributeSchema.All.Where(turn.Bot.Attributes.ContainsKey)

@@ -21,6 +21,9 @@ internal interface ILiveChatTurn
     /// <summary>The live-chat question waiting for the citizen's answer (saved with the conversation).</summary>
     PendingLiveChat? Pending { get; set; }
 
+    /// <summary>A live chat was queued and not yet seen to end (saved with the conversation).</summary>
+    bool LiveChatRequested { get; set; }
+
     /// <summary>The attributes the active bot holds, labelled and displayed in the user's language.</summary>
     IReadOnlyList<SharedAttribute> HeldAttributes();
 

@@ -26,6 +26,7 @@ internal sealed class LiveChatDialog(ILiveChatService? service, ILiveChatTurn tu
         {
             if (await service.FindAsync(turn.ConversationId, turn.Cancellation) is { } current)
             {
+                turn.LiveChatRequested = true;
                 SayStatus(current);
                 return;
             }
@@ -59,10 +60,15 @@ internal sealed class LiveChatDialog(ILiveChatService? service, ILiveChatTurn tu
     /// </summary>
     public async Task<bool> OnMessageAsync(string? text, string? choice)
     {
-        if (service is not null)
+        if (service is not null && turn.LiveChatRequested)
         {
             LiveChatStatus? status;
-            try { status = await service.FindAsync(turn.ConversationId, turn.Cancellation); }
+            try
+            {
+                status = await service.FindAsync(turn.ConversationId, turn.Cancellation);
+                // Ended by the agent, expired or forgotten: later turns need not ask again.
+                if (status is null) turn.LiveChatRequested = false;
+            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "Live chat store unavailable in a message turn");
@@ -81,7 +87,7 @@ internal sealed class LiveChatDialog(ILiveChatService? service, ILiveChatTurn tu
     /// <summary>Typing while waiting or with an agent: the agent sees it.</summary>
     public async Task OnTypingAsync()
     {
-        if (service is null) return;
+        if (service is null || !turn.LiveChatRequested) return;
         try
         {
             if (await service.FindAsync(turn.ConversationId, turn.Cancellation) is { State: LiveChatStates.Active })
@@ -97,6 +103,7 @@ internal sealed class LiveChatDialog(ILiveChatService? service, ILiveChatTurn tu
     {
         if (service is null) return;
         await service.ForgetAsync(turn.ConversationId, turn.Subject, turn.Cancellation);
+        turn.LiveChatRequested = false;
     }
 
     private async Task<bool> WithAgentAsync(ILiveChatService service, LiveChatStatus status, string? text, string? choice)
@@ -104,6 +111,7 @@ internal sealed class LiveChatDialog(ILiveChatService? service, ILiveChatTurn tu
         if ((choice ?? _answers.MatchButton(text, null)) == LiveChatChoices.End)
         {
             await service.EndByCitizenAsync(turn.ConversationId, turn.Cancellation);
+            turn.LiveChatRequested = false;
             turn.Say(turn.Text(LiveChatTexts.CitizenEnded));
             return true;
         }
@@ -145,6 +153,7 @@ internal sealed class LiveChatDialog(ILiveChatService? service, ILiveChatTurn tu
         try
         {
             var status = await service.RequestAsync(request, turn.Cancellation);
+            turn.LiveChatRequested = true;
             turn.Say(turn.Text(LiveChatTexts.Queued, _answers.StatusValues(status)), [(turn.Text(LiveChatTexts.End), LiveChatChoices.End)]);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -21,6 +21,11 @@ public sealed class ConversationState
     public PendingHandoff? PendingHandoff { get; set; }
     /// <summary>A live-chat question (consent, leaving a message) waiting for an answer.</summary>
     public LiveChat.PendingLiveChat? PendingLiveChat { get; set; }
+    /// <summary>
+    /// A live chat was queued in this conversation and has not been seen to end: only then does a message turn ask the
+    /// live-chat store whether an agent has the conversation (a Redis round trip every other turn would not need).
+    /// </summary>
+    public bool LiveChatRequested { get; set; }
     /// <summary>The last text the user typed (for text search and placeholders).</summary>
     public string? LastUserText { get; set; }
     /// <summary>
