@@ -20,6 +20,9 @@ internal sealed class IntentClassifier
     private readonly IntentScoringOptions _scoring;
     private readonly double _unseenIdf;
     private readonly SoftmaxRegression? _regression;
+    private readonly InvertedIndex _examples;   // every intent's examples, intent by intent
+    private readonly int[] _firstExample;       // intent i's examples: [_firstExample[i], _firstExample[i + 1])
+    private readonly InvertedIndex _centroids;
 
     private IntentClassifier(
         FeatureExtractor features,
@@ -36,6 +39,10 @@ internal sealed class IntentClassifier
         _intents = intents;
         _scoring = scoring;
         _unseenIdf = idf.Length == 0 ? 1.0 : idf.Max(); // a feature no example has is at least as rare as the rarest
+        _firstExample = new int[intents.Length + 1];
+        for (var i = 0; i < intents.Length; i++) _firstExample[i + 1] = _firstExample[i] + intents[i].Examples.Length;
+        _examples = new InvertedIndex([.. intents.SelectMany(i => i.Examples)], idf.Length);
+        _centroids = new InvertedIndex([.. intents.Select(i => i.Centroid)], idf.Length);
     }
 
     public static IntentClassifier Train(
@@ -106,32 +113,30 @@ internal sealed class IntentClassifier
             return (_intents.Select(i => new IntentScore(i.Name, 0)).ToArray(), 0);
         }
 
-        // Scatter the query into a pooled dense array once; every example is then an O(its size) dot product.
-        var dense = ArrayPool<double>.Shared.Rent(_idf.Length);
+        // Only the postings of the query's own features are read (InvertedIndex): the cost follows the message,
+        // not the number of training examples.
+        var exampleDots = ArrayPool<double>.Shared.Rent(_examples.Count);
+        Span<double> centroidDots = stackalloc double[_intents.Length];
         var similarities = new double[_intents.Length];
         var bestNeighbour = 0.0;
         try
         {
-            Array.Clear(dense, 0, _idf.Length);
-            for (var i = 0; i < query.Indices.Length; i++)
-            {
-                dense[query.Indices[i]] = query.Values[i];
-            }
+            _examples.DotAll(query, exampleDots);
+            _centroids.DotAll(query, centroidDots);
             for (var i = 0; i < _intents.Length; i++)
             {
-                var centroid = _intents[i].Centroid.Dot(dense);
                 var nearest = 0.0;
-                foreach (var example in _intents[i].Examples)
+                for (var e = _firstExample[i]; e < _firstExample[i + 1]; e++)
                 {
-                    nearest = Math.Max(nearest, example.Dot(dense));
+                    nearest = Math.Max(nearest, exampleDots[e]);
                 }
                 bestNeighbour = Math.Max(bestNeighbour, nearest);
-                similarities[i] = _scoring.CentroidWeight * centroid + (1 - _scoring.CentroidWeight) * nearest;
+                similarities[i] = _scoring.CentroidWeight * centroidDots[i] + (1 - _scoring.CentroidWeight) * nearest;
             }
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(dense);
+            ArrayPool<double>.Shared.Return(exampleDots);
         }
 
         var max = similarities.Max();

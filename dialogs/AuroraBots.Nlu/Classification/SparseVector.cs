@@ -35,17 +35,6 @@ internal sealed class SparseVector(int[] indices, double[] values)
         return new SparseVector(indices, values);
     }
 
-    /// <summary>Dot product with a dense vector indexed by feature id (the query, scattered once per call).</summary>
-    public double Dot(double[] dense)
-    {
-        double sum = 0;
-        for (var i = 0; i < Indices.Length; i++)
-        {
-            sum += Values[i] * dense[Indices[i]];
-        }
-        return sum;
-    }
-
     /// <summary>Normalised sum of several vectors: the intent centroid.</summary>
     public static SparseVector Centroid(IEnumerable<SparseVector> vectors)
     {
