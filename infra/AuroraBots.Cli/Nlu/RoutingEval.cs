@@ -30,7 +30,8 @@ internal static class RoutingEval
     public static IReadOnlyDictionary<string, Figures> Run(string botsPath, string evalFolder, string pattern, RoutingOptions routing, bool verbose, NluOptions? nlu = null)
     {
         var training = EvalSuite.LoadBotTraining(botsPath, BotId);
-        var model = NluEngine.Train(training, nlu);
+        // No analysis cache: each utterance is analysed again after the warm-up, and the timing must be the analysis.
+        var model = NluEngine.Train(training, (nlu ?? new NluOptions()) with { AnalysisCacheSize = 0 });
         var ownIntents = BotIntents(botsPath, BotId);
         var test = Directory.GetFiles(evalFolder, pattern).Order(StringComparer.Ordinal).SelectMany(IntentFile.Load).ToList();
         var figures = new Dictionary<string, Figures>(StringComparer.Ordinal);
