@@ -30,12 +30,18 @@ public static class EntityTypes
     public const string YesNo = "yesno";
 }
 
-/// <summary>What the NLU made of one user utterance.</summary>
+/// <summary>
+/// What the NLU made of one user utterance. <see cref="WithoutLanguageRequest"/> is set only when the best intent is the
+/// language request (<see cref="NluOptions.LanguageRequestIntent"/>) and the message names a language: the intents of
+/// what is left without the language request's words ("day care in english" → "day care"; see LanguageRequestMask), so
+/// that routing can tell a request to change the language from a matter that mentions one.
+/// </summary>
 public sealed record NluResult(
     string Language,
     double LanguageConfidence,
     IReadOnlyList<IntentScore> Intents,
-    IReadOnlyList<EntityMatch> Entities)
+    IReadOnlyList<EntityMatch> Entities,
+    IReadOnlyList<IntentScore>? WithoutLanguageRequest = null)
 {
     public IntentScore? TopIntent => Intents.Count > 0 ? Intents[0] : null;
 }

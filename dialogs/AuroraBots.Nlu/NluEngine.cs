@@ -16,11 +16,13 @@ public sealed class NluEngine
     private readonly FrozenDictionary<string, IntentClassifier> _classifiers;
     private readonly LanguageDetector _detector;
     private readonly AnalysisCache _cache;
+    private readonly LanguageRequestMask _languageRequest;
     private readonly Func<string, string?, NluResult> _analyseUncached;
 
-    private NluEngine(FrozenDictionary<string, IntentClassifier> classifiers, LanguageDetector detector, NluOptions options)
+    private NluEngine(FrozenDictionary<string, IntentClassifier> classifiers, LanguageDetector detector, LanguageRequestMask languageRequest, NluOptions options)
     {
         _classifiers = classifiers;
+        _languageRequest = languageRequest;
         _detector = detector;
         Options = options;
         _cache = new AnalysisCache(options.AnalysisCacheSize, options.AnalysisCacheMaxLength);
@@ -64,7 +66,10 @@ public sealed class NluEngine
         var detector = options.TrainLanguageDetectorOnExamples
             ? new LanguageDetector(list.Select(e => (LanguageCodes.Normalise(e.Language), e.Text)))
             : LanguageDetector.Default;
-        return new NluEngine(classifiers, detector, options);
+        var languageRequest = new LanguageRequestMask(list
+            .Where(e => e.Intent == options.LanguageRequestIntent)
+            .Select(e => (LanguageCodes.Normalise(e.Language), e.Text)));
+        return new NluEngine(classifiers, detector, languageRequest, options);
     }
 
     /// <summary>
@@ -96,7 +101,17 @@ public sealed class NluEngine
             intents = [.. intents.Select(i => i with { Score = Math.Round(i.Score * Options.Scoring.FunctionWordsOnlyFactor, 4) })];
         }
         var entities = EntityRecognizer.Recognize(text, language);
-        return new NluResult(language, detection.ConfidenceFor(language), intents, entities);
+        return new NluResult(language, detection.ConfidenceFor(language), intents, entities, WithoutLanguageRequest(text, language, intents, classifier));
+    }
+
+    // Only for the few messages the language request wins: one more classification of what the request's words leave.
+    private IReadOnlyList<IntentScore>? WithoutLanguageRequest(string text, string language, IReadOnlyList<IntentScore> intents, IntentClassifier? classifier)
+    {
+        if (classifier is null || intents.Count == 0 || intents[0].Intent != Options.LanguageRequestIntent)
+        {
+            return null;
+        }
+        return _languageRequest.Rest(text, language) is { } rest ? classifier.Classify(rest).Scores : null;
     }
 
     /// <summary>True when the top intent reaches <see cref="NluOptions.IntentThreshold"/>.</summary>

@@ -32,6 +32,9 @@ public sealed record NluOptions
     /// <summary>Only messages up to this many characters are cached: long free text rarely repeats.</summary>
     public int AnalysisCacheMaxLength { get; init; } = 64;
 
+    /// <summary>The intent that asks to change the conversation's language (see <see cref="NluResult.WithoutLanguageRequest"/>).</summary>
+    public string LanguageRequestIntent { get; init; } = "switch_language";
+
     public ClassifierFeatureOptions Features { get; init; } = new();
 
     public IntentScoringOptions Scoring { get; init; } = new();

@@ -33,6 +33,26 @@ public class RoutingPolicyTests
     }
 
     [Fact]
+    public void A_matter_left_without_the_language_request_words_wins()
+    {
+        // "day care in english": the language name gave the language request 0.91; "day care" alone is family.
+        var scores = new[] { new IntentScore("switch_language", 0.91), new IntentScore("family", 0.05) };
+        var decision = RoutingPolicy.Decide(scores, s_matters, s_options, [new IntentScore("family", 0.62), new IntentScore("youth", 0.1)]);
+        Assert.Equal(RouteKind.Act, decision.Kind);
+        Assert.Equal("family", decision.Intent);
+    }
+
+    [Theory]
+    [InlineData("youth", 0.12)] // "talk finnish with me" leaves "with": nothing routable
+    [InlineData("help", 0.8)]   // what is left is a global intent, not a matter
+    public void A_language_request_that_leaves_no_matter_stays_a_language_request(string restIntent, double restScore)
+    {
+        var scores = new[] { new IntentScore("switch_language", 0.85), new IntentScore("youth", 0.09) };
+        var decision = RoutingPolicy.Decide(scores, s_matters, s_options, [new IntentScore(restIntent, restScore), new IntentScore("housing", 0.02)]);
+        Assert.Equal("switch_language", decision.Intent);
+    }
+
+    [Fact]
     public void Plain_help_stays_help() =>
         Assert.Equal("help", Decide(("help", 0.9), ("youth", 0.03)).Intent);
 

@@ -32,7 +32,7 @@ internal sealed class IntentRouter(DialogTurn turn)
         }
         var routing = turn.Services.Options.Routing;
         var known = nlu.Intents.Where(i => turn.Runtime.Route(turn.ActiveBotId, i.Intent) is not null).ToList();
-        var decision = RoutingPolicy.Decide(known, turn.ActiveBot.Manifest.Intents.Keys.ToHashSet(StringComparer.Ordinal), routing);
+        var decision = RoutingPolicy.Decide(known, turn.ActiveBot.Manifest.Intents.Keys.ToHashSet(StringComparer.Ordinal), routing, nlu.WithoutLanguageRequest);
         switch (decision.Kind)
         {
             case RouteKind.Act:
@@ -90,7 +90,7 @@ internal sealed class IntentRouter(DialogTurn turn)
         var nlu = turn.Runtime.ModelFor(turn.ActiveBotId).Analyse(matter, turn.Language);
         var own = turn.ActiveBot.Manifest.Intents.Keys.ToHashSet(StringComparer.Ordinal);
         var known = nlu.Intents.Where(i => turn.Runtime.Route(turn.ActiveBotId, i.Intent) is not null).ToList();
-        var decision = RoutingPolicy.Decide(known, own, turn.Services.Options.Routing);
+        var decision = RoutingPolicy.Decide(known, own, turn.Services.Options.Routing, nlu.WithoutLanguageRequest);
         if (decision.Kind != RouteKind.Act || !own.Contains(decision.Intents[0])) return null;
         return turn.Runtime.Route(turn.ActiveBotId, decision.Intents[0]) is ({ } route, false) ? route.Flow : null;
     }

@@ -8,11 +8,23 @@ public static class RoutingPolicy
 {
     /// <param name="scores">Scores of the intents the bot can act on (plus the out-of-scope class), best first.</param>
     /// <param name="matters">The bot's own intents (its matters, e.g. the front desk's domains); the others are global.</param>
-    public static RouteDecision Decide(IReadOnlyList<IntentScore> scores, IReadOnlySet<string> matters, RoutingOptions options)
+    /// <param name="withoutLanguageRequest">
+    /// <see cref="NluResult.WithoutLanguageRequest"/>: the scores of what a language request leaves without its words.
+    /// </param>
+    public static RouteDecision Decide(IReadOnlyList<IntentScore> scores, IReadOnlySet<string> matters, RoutingOptions options,
+        IReadOnlyList<IntentScore>? withoutLanguageRequest = null)
     {
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(matters);
         ArgumentNullException.ThrowIfNull(options);
+        if (withoutLanguageRequest is not null
+            && Decide(withoutLanguageRequest, matters, options) is { Kind: RouteKind.Act, Intent: { } rest } && matters.Contains(rest))
+        {
+            // "day care in english", "finns det jobb på svenska": the language name wins the language request, but what is
+            // left, routed as a message of its own, is a matter. A request to change the language leaves nothing of a
+            // matter ("in English", "kan vi prata svenska"); the answer's language follows the message's anyway.
+            return new RouteDecision(RouteKind.Act, [rest]);
+        }
         if (scores.Count == 0)
         {
             return RouteDecision.NotUnderstood;

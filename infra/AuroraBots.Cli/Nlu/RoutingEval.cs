@@ -57,7 +57,7 @@ internal static class RoutingEval
                 var analysis = model.Analyse(example.Text, language);
                 stopwatch.Stop();
                 timings.Add(stopwatch.Elapsed.TotalMicroseconds);
-                var decision = RoutingPolicy.Decide(analysis.Intents, ownIntents, routing);
+                var decision = RoutingPolicy.Decide(analysis.Intents, ownIntents, routing, analysis.WithoutLanguageRequest);
                 bool right;
                 if (example.Intent == routing.OutOfScopeIntent)
                 {
