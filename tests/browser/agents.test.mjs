@@ -200,6 +200,9 @@ test('outside hours in Swedish: contact details, a message left, shown in the co
   await item.locator('button', { hasText: 'Markera som klar' }).click();
   await agent.locator('#requests li', { hasText: 'Klar (maija)' }).waitFor({ timeout: 10_000 });
   assert.equal(await agent.evaluate(() => document.documentElement.lang), 'sv');
+  // The queues are named in the console's language, not in Finnish.
+  await agent.locator('#queues', { hasText: 'Familjeboten' }).waitFor({ timeout: 10_000 });
+  assert.doesNotMatch(await agent.locator('#queues').innerText(), /Perhebotti/);
   assert.doesNotMatch(host.log(), /bostadsbidraget|anna@example\.org/);
   await screenshot(agent, 'agent-console-requests-sv');
   const violations = await seriousViolations(agent);

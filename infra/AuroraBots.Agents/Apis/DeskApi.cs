@@ -2,6 +2,7 @@ using System.Security.Claims;
 using AuroraBots.Agents.Desk;
 using AuroraBots.Dialogs.Engine;
 using AuroraBots.Dialogs.LiveChat;
+using AuroraBots.Platform;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,12 +20,13 @@ public static class DeskApi
         return api;
     }
 
+    /// <param name="language">The console's language: the queues are named in it (the fallback language when unknown).</param>
     public static async Task<Ok<DeskView>> GetAsync(ClaimsPrincipal user, AgentDesk desk, IDialogContent content, TimeProvider time,
-        AgentsOptions options, CancellationToken cancellationToken)
+        AgentsOptions options, Languages languages, string? language, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var bots = content.Current.Content.Bots;
-        var language = "fi";
+        language = languages.Resolve(language);
         var queues = (await desk.QueuesAsync(cancellationToken)).Select(q => new QueueView(q.Bot,
             bots.TryGetValue(q.Bot, out var bot) ? bot.NameIn(language) : q.Bot,
             [.. q.Waiting.Select(s => new QueueEntry(s.ConversationId, s.BotId, s.Language, (int)(now - s.QueuedAt).TotalSeconds))])).ToList();

@@ -98,7 +98,7 @@ function reportPresence() {
 
 async function pollDesk() {
   try {
-    state.desk = await api('GET', '/desk');
+    state.desk = await api('GET', `/desk?language=${language()}`);
     state.requests = await api('GET', '/contact-requests');
     status('');
     notifyNewChats();
@@ -176,7 +176,7 @@ async function accept(conversationId) {
     const chat = await api('POST', `/chats/${encodeURIComponent(conversationId)}/accept`);
     showChat(chat, true);
     // The accepted chat leaves its queue and joins "my chats" now, not at the next desk poll.
-    state.desk = await api('GET', '/desk');
+    state.desk = await api('GET', `/desk?language=${language()}`);
     render();
   } catch (error) {
     status(error.status === 409 ? t('taken') : t('failed') + error.message);
