@@ -16,7 +16,7 @@ internal sealed class IntentClassifier
     private readonly FeatureExtractor _features;
     private readonly FrozenDictionary<string, int> _vocabulary;
     private readonly double[] _idf;
-    private readonly IntentModel[] _intents;
+    private readonly string[] _intentNames;     // ordinal order; the indices below use the same positions
     private readonly IntentScoringOptions _scoring;
     private readonly double _unseenIdf;
     private readonly SoftmaxRegression? _regression;
@@ -36,7 +36,8 @@ internal sealed class IntentClassifier
         _features = features;
         _vocabulary = vocabulary;
         _idf = idf;
-        _intents = intents;
+        // The vectors live only in the two indices: the models are not kept after construction.
+        _intentNames = [.. intents.Select(i => i.Name)];
         _scoring = scoring;
         _unseenIdf = idf.Length == 0 ? 1.0 : idf.Max(); // a feature no example has is at least as rare as the rarest
         _firstExample = new int[intents.Length + 1];
@@ -103,27 +104,27 @@ internal sealed class IntentClassifier
     /// <summary>Scores every intent; best first. Also returns the raw best similarity (for diagnostics).</summary>
     public (IReadOnlyList<IntentScore> Scores, double BestSimilarity) Classify(string text)
     {
-        if (_intents.Length == 0)
+        if (_intentNames.Length == 0)
         {
             return ([], 0);
         }
         var query = VectoriseQuery(Aggregate(_features.Extract(text)));
         if (query.IsEmpty)
         {
-            return (_intents.Select(i => new IntentScore(i.Name, 0)).ToArray(), 0);
+            return (_intentNames.Select(name => new IntentScore(name, 0)).ToArray(), 0);
         }
 
         // Only the postings of the query's own features are read (InvertedIndex): the cost follows the message,
         // not the number of training examples.
         var exampleDots = ArrayPool<double>.Shared.Rent(_examples.Count);
-        Span<double> centroidDots = stackalloc double[_intents.Length];
-        var similarities = new double[_intents.Length];
+        Span<double> centroidDots = stackalloc double[_intentNames.Length];
+        var similarities = new double[_intentNames.Length];
         var bestNeighbour = 0.0;
         try
         {
             _examples.DotAll(query, exampleDots);
             _centroids.DotAll(query, centroidDots);
-            for (var i = 0; i < _intents.Length; i++)
+            for (var i = 0; i < _intentNames.Length; i++)
             {
                 var nearest = 0.0;
                 for (var e = _firstExample[i]; e < _firstExample[i + 1]; e++)
@@ -144,15 +145,15 @@ internal sealed class IntentClassifier
         var total = exp.Sum();
         var inDomain = InDomainFactor(bestNeighbour) * (_features.HasContentWords(text) ? 1.0 : _scoring.FunctionWordsOnlyFactor);
 
-        Span<double> regression = stackalloc double[_intents.Length];
+        Span<double> regression = stackalloc double[_intentNames.Length];
         _regression?.Predict(query, regression);
         var share = _regression is null ? 0 : _scoring.DiscriminativeWeight;
 
-        var scores = new IntentScore[_intents.Length];
-        for (var i = 0; i < _intents.Length; i++)
+        var scores = new IntentScore[_intentNames.Length];
+        for (var i = 0; i < _intentNames.Length; i++)
         {
             var blended = (1 - share) * exp[i] / total + share * regression[i];
-            scores[i] = new IntentScore(_intents[i].Name, Math.Round(blended * inDomain, 4));
+            scores[i] = new IntentScore(_intentNames[i], Math.Round(blended * inDomain, 4));
         }
         Array.Sort(scores, (a, b) => b.Score.CompareTo(a.Score) is var c && c != 0
             ? c
